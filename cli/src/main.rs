@@ -1,0 +1,261 @@
+//! `kyc-rules`: the command-line front end of the kyc-rules library.
+//!
+//! All I/O lives here: reading bodies, context files and JSON Lines, the
+//! clock for the default `--today`, and writing reports.
+
+use kyc_rules::{validate, Context, Date, Options, Report, Request, RequestKind};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+kyc-rules: check KYC onboarding requests before they are sent
+
+USAGE:
+    kyc-rules check --request KIND [--context FILE] [--today YYYY-MM-DD] [--suggest] [FILE|-]
+    kyc-rules batch [--context FILE] [--today YYYY-MM-DD] [--suggest] [--threads N] [FILE|-]
+
+KIND:
+    create-individual-v2      POST /v2/customers/individual
+
+check prints one JSON report; exit 0 valid, 1 invalid, 2 usage or I/O error.
+batch reads JSON Lines envelopes {\"request\": KIND, \"body\": {...} | \"body_text\": \"...\", \"context\": {...}}
+and writes one report per line, in input order; exit 0 when all are valid, 1 otherwise, 2 on I/O error.
+--today overrides the context's date; without either, today's UTC date is used.
+";
+
+/// Request kinds announced by the issues but not implemented yet.
+const PLANNED_KINDS: &[&str] = &["attach-individual-v2", "create-individual-v1", "attach-individual-v1"];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("kyc-rules: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Flags shared by `check` and `batch`.
+#[derive(Default)]
+struct Flags {
+    request: Option<String>,
+    context: Option<String>,
+    today: Option<String>,
+    suggest: bool,
+    threads: Option<usize>,
+    input: Option<String>,
+}
+
+fn parse_flags(args: &[String]) -> Result<Flags, String> {
+    let mut f = Flags::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--request" => f.request = Some(value("--request")?),
+            "--context" => f.context = Some(value("--context")?),
+            "--today" => f.today = Some(value("--today")?),
+            "--threads" => {
+                let v = value("--threads")?;
+                let n: usize = v.parse().map_err(|_| format!("--threads takes a whole number, not {v:?}"))?;
+                f.threads = Some(n.max(1));
+            }
+            "--suggest" => f.suggest = true,
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            s if s.starts_with("--") => return Err(format!("unknown flag {s}; see --help")),
+            s => {
+                if f.input.replace(s.to_owned()).is_some() {
+                    return Err("give at most one input file".to_owned());
+                }
+            }
+        }
+    }
+    Ok(f)
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(USAGE.to_owned());
+    };
+    match command.as_str() {
+        "check" => check(&parse_flags(rest)?),
+        "batch" => batch(&parse_flags(rest)?),
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        "-V" | "--version" => {
+            println!("kyc-rules {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command {other:?}; see --help")),
+    }
+}
+
+fn parse_kind(name: &str) -> Result<RequestKind, String> {
+    if let Some(kind) = RequestKind::from_wire(name) {
+        return Ok(kind);
+    }
+    if PLANNED_KINDS.contains(&name) {
+        return Err(format!("request kind {name} is not supported yet"));
+    }
+    let known: Vec<&str> = RequestKind::ALL.iter().map(|k| k.as_str()).collect();
+    Err(format!("unknown request kind {name:?}; known kinds: {}", known.join(", ")))
+}
+
+fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
+    match path {
+        None | Some("-") => {
+            let mut buf = Vec::new();
+            io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(buf)
+        }
+        Some(p) => std::fs::read(p).map_err(|e| format!("cannot read {p}: {e}")),
+    }
+}
+
+/// The context from `--context` and `--today`, with today's UTC date as the last resort.
+fn base_context(flags: &Flags) -> Result<Context, String> {
+    let mut ctx = match &flags.context {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("cannot read context {p}: {e}"))?;
+            Context::from_json(&text).map_err(|e| format!("context {p} is not a valid context: {e}"))?
+        }
+        None => Context::default(),
+    };
+    if let Some(t) = &flags.today {
+        ctx.today = Some(Date::parse(t).map_err(|e| format!("--today {t:?}: {e}"))?);
+    }
+    if ctx.today.is_none() {
+        ctx.today = Some(utc_today()?);
+    }
+    Ok(ctx)
+}
+
+fn utc_today() -> Result<Date, String> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|_| "the system clock is before 1970".to_owned())?
+        .as_secs();
+    Date::from_days_since_unix_epoch((secs / 86_400) as i64)
+        .ok_or_else(|| "the system clock is out of range".to_owned())
+}
+
+fn options(flags: &Flags) -> Options {
+    Options::default().with_suggestions(flags.suggest)
+}
+
+fn check(flags: &Flags) -> Result<ExitCode, String> {
+    let kind = parse_kind(flags.request.as_deref().ok_or("check needs --request KIND")?)?;
+    let ctx = base_context(flags)?;
+    let body = read_input(flags.input.as_deref())?;
+    let report = validate(Request::Json { kind, body: &body }, &ctx, &options(flags));
+    let mut out = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+    out.push('\n');
+    io::stdout().write_all(out.as_bytes()).map_err(|e| format!("cannot write the report: {e}"))?;
+    Ok(if report.valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// One line of a batch.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Envelope<'a> {
+    request: String,
+    #[serde(borrow, default)]
+    body: Option<&'a RawValue>,
+    #[serde(default)]
+    body_text: Option<String>,
+    #[serde(default)]
+    context: Option<Context>,
+}
+
+/// What a batch line produces: its report line, and whether it was valid.
+fn batch_line(line: &str, base: &Context, opts: &Options) -> (String, bool) {
+    let envelope_error = |msg: String| {
+        let v = serde_json::json!({"valid": false, "status": 400, "error": msg, "violations": []});
+        (v.to_string(), false)
+    };
+    let env: Envelope<'_> = match serde_json::from_str(line) {
+        Ok(e) => e,
+        Err(e) => return envelope_error(format!("not a valid envelope: {e}")),
+    };
+    let kind = match parse_kind(&env.request) {
+        Ok(k) => k,
+        Err(e) => return envelope_error(e),
+    };
+    let body: &[u8] = match (&env.body, &env.body_text) {
+        (Some(raw), None) => raw.get().as_bytes(),
+        (None, Some(text)) => text.as_bytes(),
+        (Some(_), Some(_)) => return envelope_error("give either body or body_text, not both".to_owned()),
+        (None, None) => return envelope_error("the envelope needs a body or a body_text".to_owned()),
+    };
+    let ctx = match env.context {
+        Some(mut c) => {
+            if c.today.is_none() {
+                c.today = base.today;
+            }
+            c
+        }
+        None => base.clone(),
+    };
+    let report: Report = validate(Request::Json { kind, body }, &ctx, opts);
+    let text = serde_json::to_string(&report).unwrap_or_else(|_| String::from("{}"));
+    (text, report.valid)
+}
+
+fn batch(flags: &Flags) -> Result<ExitCode, String> {
+    if flags.request.is_some() {
+        return Err("batch takes the request kind from each envelope, not --request".to_owned());
+    }
+    let base = base_context(flags)?;
+    let opts = options(flags);
+    let threads = flags.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let reader: Box<dyn BufRead> = match flags.input.as_deref() {
+        None | Some("-") => Box::new(io::BufReader::new(io::stdin())),
+        Some(p) => Box::new(io::BufReader::new(std::fs::File::open(p).map_err(|e| format!("cannot read {p}: {e}"))?)),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut all_valid = true;
+    let mut lines = reader.lines();
+    const BLOCK: usize = 4096;
+    loop {
+        let mut block = Vec::with_capacity(BLOCK);
+        for line in lines.by_ref() {
+            let line = line.map_err(|e| format!("cannot read input: {e}"))?;
+            if !line.trim().is_empty() {
+                block.push(line);
+            }
+            if block.len() == BLOCK {
+                break;
+            }
+        }
+        if block.is_empty() {
+            break;
+        }
+        for (text, valid) in run_block(&block, &base, &opts, threads) {
+            all_valid &= valid;
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+                .map_err(|e| format!("cannot write: {e}"))?;
+        }
+    }
+    out.flush().map_err(|e| format!("cannot write: {e}"))?;
+    Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Validates a block of lines on `threads` threads, keeping input order.
+fn run_block(block: &[String], base: &Context, opts: &Options, threads: usize) -> Vec<(String, bool)> {
+    let chunk = block.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = block
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|l| batch_line(l, base, opts)).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
+}

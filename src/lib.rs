@@ -1,0 +1,119 @@
+//! # kyc-rules
+//!
+//! Decides, before a request leaves a server or an SDK, whether a KYC
+//! onboarding request to the provider's Customers API will be accepted, and
+//! if not, reports every reason at once: the rule's stable code, the field
+//! (a JSON Pointer with the wire names), what to do, and the HTTP status the
+//! provider would answer with.
+//!
+//! The library does no I/O and reads no clock: whatever depends on the world
+//! (today's date, the client's settings, the stored customer, catalogue IDs)
+//! comes in through [`Context`].
+//!
+//! ```
+//! use kyc_rules::{validate, Context, Date, Options, Request, RequestKind};
+//!
+//! let body = br#"{"verification_type": "STANDARD"}"#;
+//! let ctx = Context::on(Date::parse("2026-11-26").unwrap());
+//! let report = validate(Request::Json { kind: RequestKind::CreateIndividualV2, body }, &ctx, &Options::default());
+//! assert!(!report.valid);
+//! assert_eq!(report.status, 422);
+//! assert!(report.violations.iter().any(|v| v.code.as_str() == "required" && v.path == "/basic_info"));
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod context;
+mod data;
+mod date;
+pub mod model;
+mod parse;
+pub mod phone;
+mod pointer;
+mod report;
+mod rules;
+mod sink;
+pub mod subdivision;
+mod text;
+
+pub use context::{Catalog, Client, Context, Customer, IdSet, Options, UriSet};
+pub use date::{Date, DateError};
+pub use model::CreateIndividualV2;
+pub use report::{Code, In, Report, Severity, Violation};
+pub use rules::{registry, rule_for, Rule};
+
+use sink::Sink;
+
+/// The request kinds the engine knows, by their wire names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequestKind {
+    /// `POST /v2/customers/individual`.
+    CreateIndividualV2,
+}
+
+impl RequestKind {
+    /// Every supported kind.
+    pub const ALL: &'static [RequestKind] = &[RequestKind::CreateIndividualV2];
+
+    /// The wire name, e.g. `create-individual-v2`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RequestKind::CreateIndividualV2 => "create-individual-v2",
+        }
+    }
+
+    /// The kind with this wire name.
+    pub fn from_wire(s: &str) -> Option<RequestKind> {
+        RequestKind::ALL.iter().copied().find(|k| k.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for RequestKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What to validate: raw JSON bytes of some kind, or an already-typed request.
+#[derive(Debug, Clone, Copy)]
+pub enum Request<'a> {
+    /// A raw JSON body.
+    Json {
+        /// Which endpoint the body is for.
+        kind: RequestKind,
+        /// The body's bytes.
+        body: &'a [u8],
+    },
+    /// A typed V2 create request built in code.
+    CreateIndividualV2(&'a CreateIndividualV2),
+}
+
+/// Validates a request: every violation at once, in a deterministic order.
+///
+/// Raw JSON and typed requests with the same content give the same report.
+pub fn validate(request: Request<'_>, ctx: &Context, options: &Options) -> Report {
+    let mut sink = Sink::new(options.suggest);
+    match request {
+        Request::Json { kind, body } => {
+            if body.len() > options.max_body_bytes {
+                let root = pointer::Loc::Root;
+                sink.emit_structural(
+                    Code::PayloadTooLarge,
+                    &root,
+                    format!("The body is larger than the limit of {} bytes.", options.max_body_bytes),
+                );
+            } else {
+                match kind {
+                    RequestKind::CreateIndividualV2 => {
+                        if let Some(req) = parse::parse::<CreateIndividualV2>(body, &mut sink) {
+                            rules::check_create_v2(&req, ctx, &mut sink);
+                        }
+                    }
+                }
+            }
+        }
+        Request::CreateIndividualV2(req) => rules::check_create_v2(req, ctx, &mut sink),
+    }
+    Report::from_violations(sink.violations)
+}

@@ -1,0 +1,628 @@
+//! The JSON front end: raw bytes to a typed request in one pass.
+//!
+//! serde_json's deserializer is driven with this module's own visitors, so a
+//! single pass over the bytes sees every member: it records duplicate,
+//! unknown and V1 members, wrong types and out-of-range numbers as
+//! violations, settles their paths (so no later rule reports on them again),
+//! and fills the typed request with everything that did parse. The rules then
+//! run on the typed request exactly as they do for SDK-built requests.
+//!
+//! Strings are copied once into the typed request (as a plain
+//! `serde_json::from_slice` into a struct does); keys are borrowed; paths are
+//! built only when a violation is reported.
+
+use crate::model::{
+    AddressV2, BasicInfoV2, CreateIndividualV2, EmploymentStatus, FinancialProfileV2, Gender, IntKind, TaxInfo,
+    VerificationType,
+};
+use crate::pointer::Loc;
+use crate::report::Code;
+use crate::rules::member_name;
+use crate::sink::Sink;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt;
+use std::marker::PhantomData;
+
+const REQ: bool = true;
+const OPT: bool = false;
+
+/// Parses `body` as a request of type `T`. On a syntax error, reports
+/// `malformed_json` alone and returns `None`.
+pub(crate) fn parse<T: Object>(body: &[u8], sink: &mut Sink) -> Option<T> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let root = Loc::Root;
+    let seed = ObjectSeed::<T> { sink: &mut *sink, loc: &root, required: REQ, top: true, _t: PhantomData };
+    let result = seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    let message = match result {
+        Ok(Some(v)) => return Some(v),
+        Ok(None) => Cow::Borrowed("The body must be a JSON object."),
+        Err(e) => Cow::Owned(describe(&e)),
+    };
+    sink.reset();
+    sink.emit_structural(Code::MalformedJson, &root, message);
+    None
+}
+
+/// A description of a syntax error with its position; never quotes the input.
+fn describe(e: &serde_json::Error) -> String {
+    let what = match e.classify() {
+        serde_json::error::Category::Eof => "it ends too early".to_owned(),
+        serde_json::error::Category::Syntax => {
+            // serde_json's syntax messages are fixed phrases ("expected `,` or `}`",
+            // "recursion limit exceeded", ...) followed by the position.
+            let full = e.to_string();
+            let phrase = full.split(" at line ").next().unwrap_or("syntax error").to_owned();
+            if phrase == "recursion limit exceeded" {
+                "it is nested more than 128 levels deep".to_owned()
+            } else {
+                phrase
+            }
+        }
+        _ => "it cannot be read".to_owned(),
+    };
+    format!("The body is not valid JSON: {what} (line {}, column {}).", e.line(), e.column())
+}
+
+// ---------------------------------------------------------------------------
+// Objects
+
+/// A JSON object of the request model, read member by member.
+pub(crate) trait Object: Default {
+    /// The members the object defines (at most 64).
+    const MEMBERS: &'static [&'static str];
+    /// V1 member names and their V2 replacements.
+    const RENAMED: &'static [(&'static str, &'static str)] = &[];
+    /// Reads the value of the known member `name`.
+    fn member<'de, A: MapAccess<'de>>(
+        &mut self,
+        name: &'static str,
+        map: &mut A,
+        sink: &mut Sink,
+        loc: &Loc<'_>,
+    ) -> Result<(), A::Error>;
+}
+
+struct ObjectSeed<'s, 'l, T> {
+    sink: &'s mut Sink,
+    loc: &'l Loc<'l>,
+    required: bool,
+    top: bool,
+    _t: PhantomData<T>,
+}
+
+impl<'de, T: Object> DeserializeSeed<'de> for ObjectSeed<'_, '_, T> {
+    type Value = Option<T>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
+        let mut out = T::default();
+        let mut seen: u64 = 0;
+        let mut others: Option<HashSet<Cow<'de, str>>> = None;
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            if let Some(i) = T::MEMBERS.iter().position(|m| *m == key) {
+                let name = T::MEMBERS[i];
+                let loc = self.loc.key(name);
+                let bit = 1u64 << i;
+                if seen & bit != 0 {
+                    duplicate(self.sink, &loc);
+                    map.next_value::<IgnoredAny>()?;
+                } else {
+                    seen |= bit;
+                    out.member(name, &mut map, self.sink, &loc)?;
+                }
+                continue;
+            }
+            let loc = self.loc.key(&key);
+            let others = others.get_or_insert_with(HashSet::new);
+            if others.contains(&key) {
+                duplicate(self.sink, &loc);
+            } else if let Some((_, new)) = T::RENAMED.iter().find(|(old, _)| *old == key) {
+                self.sink.emit_structural(
+                    Code::V1Field,
+                    &loc,
+                    format!("`{}` is a V1 member that V2 ignores; use {new}.", member_name(&loc)),
+                );
+            } else {
+                self.sink.emit_structural(
+                    Code::UnknownField,
+                    &loc,
+                    "This member is not part of the request and will be ignored; check its spelling.",
+                );
+            }
+            map.next_value::<IgnoredAny>()?;
+            others.insert(key);
+        }
+        Ok(Some(out))
+    }
+
+    fn visit_unit<E>(self) -> Result<Option<T>, E> {
+        if !self.top {
+            null(self.sink, self.loc, self.required);
+        }
+        Ok(None)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        self.wrong_type()
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Option<T>, E> {
+        self.wrong_type()
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Option<T>, E> {
+        self.wrong_type()
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Option<T>, E> {
+        self.wrong_type()
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Option<T>, E> {
+        self.wrong_type()
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Option<T>, E> {
+        self.wrong_type()
+    }
+}
+
+impl<T> ObjectSeed<'_, '_, T> {
+    fn wrong_type<E>(self) -> Result<Option<T>, E> {
+        if !self.top {
+            wrong_type(self.sink, self.loc, "an object");
+        }
+        Ok(None)
+    }
+}
+
+fn duplicate(sink: &mut Sink, loc: &Loc<'_>) {
+    sink.emit_structural(
+        Code::DuplicateKey,
+        loc,
+        format!("`{}` appears more than once in this object; keep one.", member_name(loc)),
+    );
+}
+
+fn wrong_type(sink: &mut Sink, loc: &Loc<'_>, expected: &str) {
+    sink.emit_settling(Code::InvalidType, loc, format!("`{}` must be {expected}.", member_name(loc)));
+}
+
+/// `null` means absent for a required member (the `required` rule reports it)
+/// and is a type error for an optional one.
+fn null(sink: &mut Sink, loc: &Loc<'_>, required: bool) {
+    if !required {
+        sink.emit_settling(
+            Code::InvalidType,
+            loc,
+            format!("`{}` is null; leave the member out instead.", member_name(loc)),
+        );
+    }
+}
+
+/// Member names, borrowed from the input unless they contain escapes.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Scalars
+
+/// A scalar value, or the kind of a container that was skipped.
+enum Scalar {
+    Str(String),
+    U64(u64),
+    I64(i64),
+    F64(f64),
+    Other,
+    Null,
+}
+
+struct ScalarSeed;
+
+impl<'de> DeserializeSeed<'de> for ScalarSeed {
+    type Value = Scalar;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ScalarSeed {
+    type Value = Scalar;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Scalar, E> {
+        Ok(Scalar::Str(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
+        Ok(Scalar::U64(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
+        Ok(Scalar::I64(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
+        Ok(Scalar::F64(v))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Other)
+    }
+    fn visit_unit<E>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Null)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Other)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Other)
+    }
+}
+
+fn string(v: Scalar, sink: &mut Sink, loc: &Loc<'_>, required: bool) -> Option<String> {
+    match v {
+        Scalar::Str(s) => Some(s),
+        Scalar::Null => {
+            null(sink, loc, required);
+            None
+        }
+        _ => {
+            wrong_type(sink, loc, "a string");
+            None
+        }
+    }
+}
+
+/// 2^64 as an f64: the first value that does not fit in u64.
+const U64_LIMIT: f64 = 18_446_744_073_709_551_616.0;
+
+fn integer(v: Scalar, sink: &mut Sink, loc: &Loc<'_>, required: bool, kind: IntKind) -> Option<u64> {
+    let out_of_range = |sink: &mut Sink| {
+        let msg = crate::rules::out_of_range_message(kind, member_name(loc));
+        sink.emit_settling(Code::OutOfRange, loc, msg);
+        None
+    };
+    match v {
+        Scalar::U64(n) => Some(n),
+        Scalar::I64(n) => u64::try_from(n).ok().or_else(|| out_of_range(sink)),
+        Scalar::F64(f) if f.is_finite() && f.fract() == 0.0 => {
+            if f < 0.0 || f >= U64_LIMIT {
+                out_of_range(sink)
+            } else {
+                // Integral and within [0, 2^64): the conversion is exact.
+                Some(f as u64)
+            }
+        }
+        Scalar::Null => {
+            null(sink, loc, required);
+            None
+        }
+        _ => {
+            wrong_type(sink, loc, "a whole number");
+            None
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Arrays
+
+/// An array item type.
+trait Item: Sized {
+    /// Reads the next item; a placeholder (its path settled) when it has the wrong type.
+    fn next<'de, A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<Self>, A::Error>;
+}
+
+impl Item for u64 {
+    fn next<'de, A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<u64>, A::Error> {
+        Ok(seq.next_element_seed(ScalarSeed)?.map(|v| integer(v, sink, loc, OPT, IntKind::Id).unwrap_or(0)))
+    }
+}
+
+impl<T: Object> Item for T {
+    fn next<'de, A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<T>, A::Error> {
+        let seed = ObjectSeed::<T> { sink, loc, required: OPT, top: false, _t: PhantomData };
+        Ok(seq.next_element_seed(seed)?.map(Option::unwrap_or_default))
+    }
+}
+
+struct ArraySeed<'s, 'l, T> {
+    sink: &'s mut Sink,
+    loc: &'l Loc<'l>,
+    required: bool,
+    _t: PhantomData<T>,
+}
+
+impl<'de, T: Item> DeserializeSeed<'de> for ArraySeed<'_, '_, T> {
+    type Value = Option<Vec<T>>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, T: Item> Visitor<'de> for ArraySeed<'_, '_, T> {
+    type Value = Option<Vec<T>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        loop {
+            let loc = self.loc.index(out.len());
+            match T::next(&mut seq, self.sink, &loc)? {
+                Some(item) => out.push(item),
+                None => return Ok(Some(out)),
+            }
+        }
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        null(self.sink, self.loc, self.required);
+        Ok(None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        self.wrong_type()
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        self.wrong_type()
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        self.wrong_type()
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        self.wrong_type()
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        self.wrong_type()
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        self.wrong_type()
+    }
+}
+
+impl<T> ArraySeed<'_, '_, T> {
+    fn wrong_type<E>(self) -> Result<Option<Vec<T>>, E> {
+        wrong_type(self.sink, self.loc, "an array");
+        Ok(None)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Free-form objects (`meta_data`): any content, but duplicate members are
+// reported at every level.
+
+struct FreeSeed<'s, 'l> {
+    sink: &'s mut Sink,
+    loc: &'l Loc<'l>,
+}
+
+impl<'de> DeserializeSeed<'de> for FreeSeed<'_, '_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FreeSeed<'_, '_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        loop {
+            let loc = self.loc.index(out.len());
+            match seq.next_element_seed(FreeSeed { sink: &mut *self.sink, loc: &loc })? {
+                Some(v) => out.push(v),
+                None => return Ok(Value::Array(out)),
+            }
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        free_map(self.sink, self.loc, &mut map).map(Value::Object)
+    }
+}
+
+fn free_map<'de, A: MapAccess<'de>>(
+    sink: &mut Sink,
+    loc: &Loc<'_>,
+    map: &mut A,
+) -> Result<Map<String, Value>, A::Error> {
+    let mut out = Map::new();
+    while let Some(key) = map.next_key_seed(KeySeed)? {
+        let member = loc.key(&key);
+        if out.contains_key(key.as_ref()) {
+            duplicate(sink, &member);
+            map.next_value::<IgnoredAny>()?;
+        } else {
+            let v = map.next_value_seed(FreeSeed { sink: &mut *sink, loc: &member })?;
+            out.insert(key.into_owned(), v);
+        }
+    }
+    Ok(out)
+}
+
+/// `meta_data`: an object of anything.
+struct MetaSeed<'s, 'l> {
+    sink: &'s mut Sink,
+    loc: &'l Loc<'l>,
+}
+
+impl<'de> DeserializeSeed<'de> for MetaSeed<'_, '_> {
+    type Value = Option<Map<String, Value>>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        match d.deserialize_any(FreeSeed { sink: &mut *self.sink, loc: self.loc })? {
+            Value::Object(m) => Ok(Some(m)),
+            Value::Null => {
+                null(self.sink, self.loc, OPT);
+                Ok(None)
+            }
+            _ => {
+                wrong_type(self.sink, self.loc, "an object");
+                Ok(None)
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The request model's objects.
+
+/// Declares an [`Object`] impl: the member table and how each member is read.
+macro_rules! object {
+    ($ty:ty { renamed: [$(($old:literal, $new:literal)),* $(,)?], $($field:ident: $kind:ident $(($arg:tt))? $req:ident),* $(,)? }) => {
+        impl Object for $ty {
+            const MEMBERS: &'static [&'static str] = &[$(stringify!($field)),*];
+            const RENAMED: &'static [(&'static str, &'static str)] = &[$(($old, $new)),*];
+            fn member<'de, A: MapAccess<'de>>(
+                &mut self,
+                name: &'static str,
+                map: &mut A,
+                sink: &mut Sink,
+                loc: &Loc<'_>,
+            ) -> Result<(), A::Error> {
+                $(
+                    if name == stringify!($field) {
+                        self.$field = read!($kind $(($arg))?, map, sink, loc, $req);
+                        return Ok(());
+                    }
+                )*
+                map.next_value::<IgnoredAny>().map(drop)
+            }
+        }
+    };
+}
+
+macro_rules! read {
+    (string, $map:ident, $sink:ident, $loc:ident, $req:ident) => {
+        string($map.next_value_seed(ScalarSeed)?, $sink, $loc, $req)
+    };
+    (choice($e:ty), $map:ident, $sink:ident, $loc:ident, $req:ident) => {
+        string($map.next_value_seed(ScalarSeed)?, $sink, $loc, $req).map(<$e>::from_string)
+    };
+    (integer($kind:ident), $map:ident, $sink:ident, $loc:ident, $req:ident) => {
+        integer($map.next_value_seed(ScalarSeed)?, $sink, $loc, $req, IntKind::$kind)
+    };
+    (object($t:ty), $map:ident, $sink:ident, $loc:ident, $req:ident) => {
+        $map.next_value_seed(ObjectSeed::<$t> { sink: $sink, loc: $loc, required: $req, top: false, _t: PhantomData })?
+    };
+    (array($t:ty), $map:ident, $sink:ident, $loc:ident, $req:ident) => {
+        $map.next_value_seed(ArraySeed::<$t> { sink: $sink, loc: $loc, required: $req, _t: PhantomData })?
+    };
+    (free, $map:ident, $sink:ident, $loc:ident, $req:ident) => {
+        $map.next_value_seed(MetaSeed { sink: $sink, loc: $loc })?
+    };
+}
+
+object!(CreateIndividualV2 {
+    renamed: [],
+    verification_type: choice(VerificationType) REQ,
+    basic_info: object(BasicInfoV2) REQ,
+    address: object(AddressV2) REQ,
+    financial_profile: object(FinancialProfileV2) REQ,
+    meta_data: free OPT,
+});
+
+object!(BasicInfoV2 {
+    renamed: [("tin", "`tax_info` (an array of {country_code, document_type, document_id})"), ("nationality", "`primary_nationality`")],
+    first_name: string REQ,
+    first_name_en: string OPT,
+    middle_name: string OPT,
+    middle_name_en: string OPT,
+    last_name: string REQ,
+    last_name_en: string OPT,
+    dob: string REQ,
+    email: string REQ,
+    phone: string REQ,
+    country_of_residence: string REQ,
+    primary_nationality: string REQ,
+    secondary_nationality: string OPT,
+    gender: choice(Gender) OPT,
+    tax_info: array(TaxInfo) REQ,
+});
+
+object!(TaxInfo {
+    renamed: [],
+    country_code: string REQ,
+    document_type: string REQ,
+    document_id: string REQ,
+});
+
+object!(AddressV2 {
+    renamed: [("street", "`street_line_1` (and `street_line_2`)"), ("state", "`subdivision_code`")],
+    street_line_1: string REQ,
+    street_line_1_en: string OPT,
+    street_line_2: string OPT,
+    street_line_2_en: string OPT,
+    city: string REQ,
+    subdivision_code: string REQ,
+    postal_code: string REQ,
+    country: string REQ,
+});
+
+object!(FinancialProfileV2 {
+    renamed: [("source_of_fund_id", "`source_of_fund_ids` (an array of IDs)")],
+    employment_status: choice(EmploymentStatus) REQ,
+    occupation_id: integer(Id) REQ,
+    purpose_id: integer(Id) REQ,
+    purpose_remarks: string OPT,
+    source_of_fund_ids: array(u64) REQ,
+    source_of_funds_description: string OPT,
+    monthly_volume_usd: integer(Amount) REQ,
+});

@@ -1,0 +1,69 @@
+//! Lazily built JSON Pointers (RFC 6901).
+//!
+//! While the engine walks a request it keeps its location as a chain of
+//! stack frames ([`Loc`]); the pointer string is only built when a violation
+//! is reported, so the valid path never allocates for paths.
+
+use std::fmt::Write;
+
+/// A location in the request: the root, or a member or index below a parent.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Loc<'a> {
+    Root,
+    Key(&'a Loc<'a>, &'a str),
+    Index(&'a Loc<'a>, usize),
+}
+
+impl<'a> Loc<'a> {
+    pub(crate) fn key(&'a self, name: &'a str) -> Loc<'a> {
+        Loc::Key(self, name)
+    }
+
+    pub(crate) fn index(&'a self, i: usize) -> Loc<'a> {
+        Loc::Index(self, i)
+    }
+
+    /// The RFC 6901 pointer: `~` is written `~0` and `/` is written `~1`.
+    pub(crate) fn pointer(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match *self {
+            Loc::Root => {}
+            Loc::Key(parent, name) => {
+                parent.write(out);
+                out.push('/');
+                for c in name.chars() {
+                    match c {
+                        '~' => out.push_str("~0"),
+                        '/' => out.push_str("~1"),
+                        c => out.push(c),
+                    }
+                }
+            }
+            Loc::Index(parent, i) => {
+                parent.write(out);
+                let _ = write!(out, "/{i}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_escaped_pointers() {
+        let root = Loc::Root;
+        assert_eq!(root.pointer(), "");
+        let a = root.key("basic_info");
+        let b = a.key("tax_info");
+        let c = b.index(1);
+        assert_eq!(c.key("document_id").pointer(), "/basic_info/tax_info/1/document_id");
+        assert_eq!(root.key("a/b~c").pointer(), "/a~1b~0c");
+    }
+}

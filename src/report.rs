@@ -1,0 +1,310 @@
+//! The report: a flat, deterministic list of violations.
+
+use serde::Serialize;
+use std::borrow::Cow;
+use std::fmt;
+
+/// How bad a violation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The provider would reject the request.
+    Error,
+    /// The provider accepts the request, but something is probably not what the caller meant.
+    Warning,
+}
+
+/// Where the offending value sits in the HTTP request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum In {
+    /// The JSON body; `path` is a JSON Pointer into it.
+    Body,
+    /// A path parameter; `path` is `/` and its name.
+    Path,
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $wire:literal, $severity:ident, $status:expr; )*) => {
+        /// A stable violation code. The wire name (`as_str`) is public API and never changes.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable wire name, e.g. `"duplicate_document_id"`.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $wire,)* }
+            }
+
+            /// The severity every violation with this code has.
+            pub const fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// The HTTP status the provider answers with (`None` for warnings).
+            pub const fn status(self) -> Option<u16> {
+                match self { $(Code::$variant => $status,)* }
+            }
+
+            /// The code with this wire name.
+            pub fn from_wire(s: &str) -> Option<Code> {
+                match s { $($wire => Some(Code::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The body is not JSON, or its top level is not an object.
+    MalformedJson = "malformed_json", Error, Some(400);
+    /// The body is larger than the configured limit.
+    PayloadTooLarge = "payload_too_large", Error, Some(413);
+    /// An object has the same member twice.
+    DuplicateKey = "duplicate_key", Error, Some(422);
+    /// A required member is absent or null.
+    Required = "required", Error, Some(422);
+    /// A member has the wrong JSON type.
+    InvalidType = "invalid_type", Error, Some(422);
+    /// A string is empty or only whitespace.
+    Empty = "empty", Error, Some(422);
+    /// Not one of the allowed values.
+    InvalidEnum = "invalid_enum", Error, Some(422);
+    /// Not an uppercase ISO 3166-1 alpha-3 code.
+    InvalidCountry = "invalid_country", Error, Some(422);
+    /// Not a real `YYYY-MM-DD` date.
+    InvalidDate = "invalid_date", Error, Some(422);
+    /// An array is shorter than allowed.
+    TooFewItems = "too_few_items", Error, Some(422);
+    /// An array is longer than allowed.
+    TooManyItems = "too_many_items", Error, Some(422);
+    /// A number is outside its allowed range.
+    OutOfRange = "out_of_range", Error, Some(422);
+    /// A member the request does not define.
+    UnknownField = "unknown_field", Warning, None;
+    /// A V1 member name in a V2 request.
+    V1Field = "v1_field", Warning, None;
+    /// Control or bidi-override characters.
+    InvalidCharacters = "invalid_characters", Error, Some(422);
+    /// A non-ASCII value without its `_en` transliteration.
+    TransliterationRequired = "transliteration_required", Error, Some(422);
+    /// An `_en` transliteration that is not ASCII.
+    TransliterationNotAscii = "transliteration_not_ascii", Error, Some(422);
+    /// A non-ASCII character where only ASCII is accepted.
+    NonAscii = "non_ascii", Error, Some(422);
+    /// A `tax_info` document_id repeats an earlier one.
+    DuplicateDocumentId = "duplicate_document_id", Error, Some(422);
+    /// A tax ID that does not have its country's format.
+    InvalidTaxId = "invalid_tax_id", Error, Some(422);
+    /// Not an ISO 3166-2 subdivision code.
+    UnknownSubdivision = "unknown_subdivision", Error, Some(422);
+    /// A subdivision of another country.
+    SubdivisionCountryMismatch = "subdivision_country_mismatch", Error, Some(422);
+    /// The country has no ISO 3166-2 subdivisions, so the code cannot be checked.
+    SubdivisionUnverified = "subdivision_unverified", Warning, None;
+    /// `address.country` differs from the country of residence.
+    AddressCountryMismatch = "address_country_mismatch", Error, Some(422);
+    /// Age below 18 or above 120.
+    AgeOutOfRange = "age_out_of_range", Error, Some(422);
+    /// An email with uppercase letters.
+    EmailNotLowercase = "email_not_lowercase", Error, Some(422);
+    /// Not a `local@domain` email address.
+    InvalidEmail = "invalid_email", Error, Some(422);
+    /// Not an E.164 phone number.
+    InvalidPhone = "invalid_phone", Error, Some(422);
+    /// The phone number belongs to another country than the residence.
+    PhoneCountryMismatch = "phone_country_mismatch", Error, Some(422);
+    /// A repeated item in a list of IDs.
+    DuplicateItem = "duplicate_item", Warning, None;
+    /// An ID that is not in the context's catalogue.
+    UnknownReference = "unknown_reference", Error, Some(422);
+    /// RELIANCE verification while the client does not have it enabled.
+    RelianceNotEnabled = "reliance_not_enabled", Error, Some(423);
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One reason the request would not be accepted (or, for a warning, a likely mistake).
+#[derive(Clone, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// The stable code.
+    pub code: Code,
+    /// Error or warning (fixed per code).
+    pub severity: Severity,
+    /// The HTTP status the provider would answer with; `None` for warnings.
+    pub status: Option<u16>,
+    /// RFC 6901 JSON Pointer with the wire names; `""` is the whole body.
+    pub path: String,
+    /// Body or path parameter.
+    #[serde(rename = "in")]
+    pub location: In,
+    /// An English sentence saying what to do. Never contains the submitted value.
+    pub message: Cow<'static, str>,
+    /// A derived fix (opt-in through [`Options::suggest`](crate::Options::suggest));
+    /// it may repeat personal data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+impl Violation {
+    pub(crate) fn new(
+        code: Code,
+        location: In,
+        path: String,
+        message: Cow<'static, str>,
+        suggestion: Option<String>,
+    ) -> Self {
+        Violation { code, severity: code.severity(), status: code.status(), path, location, message, suggestion }
+    }
+}
+
+impl fmt::Debug for Violation {
+    // Written by hand so that a suggestion (personal data) is never printed by `{:?}`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Violation")
+            .field("code", &self.code)
+            .field("status", &self.status)
+            .field("path", &self.path)
+            .field("in", &self.location)
+            .field("message", &self.message)
+            .field("suggestion", &self.suggestion.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+/// The outcome of a validation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// True when there is no error (warnings allowed).
+    pub valid: bool,
+    /// 200 when valid; else the highest-priority status among the errors
+    /// (400, 413, 403, 409, 423, 422, in that order).
+    pub status: u16,
+    /// Every violation, ordered by path and then by code.
+    pub violations: Vec<Violation>,
+}
+
+/// Statuses from the most to the least decisive.
+const STATUS_PRIORITY: [u16; 6] = [400, 413, 403, 409, 423, 422];
+
+impl Report {
+    /// Builds a report: orders the violations and derives `valid` and `status`.
+    pub(crate) fn from_violations(mut violations: Vec<Violation>) -> Report {
+        violations.sort_by(|a, b| {
+            compare_pointers(&a.path, &b.path)
+                .then(a.location.cmp(&b.location))
+                .then(a.code.cmp(&b.code))
+                .then(a.message.cmp(&b.message))
+        });
+        violations.dedup();
+        let status = status_of(&violations);
+        Report { valid: status == 200, status, violations }
+    }
+
+    /// The errors (not the warnings).
+    pub fn errors(&self) -> impl Iterator<Item = &Violation> {
+        self.violations.iter().filter(|v| v.severity == Severity::Error)
+    }
+
+    /// Whether some violation has this code.
+    pub fn has(&self, code: Code) -> bool {
+        self.violations.iter().any(|v| v.code == code)
+    }
+}
+
+fn status_of(violations: &[Violation]) -> u16 {
+    violations
+        .iter()
+        .filter(|v| v.severity == Severity::Error)
+        .filter_map(|v| v.status)
+        .min_by_key(|s| STATUS_PRIORITY.iter().position(|p| p == s).unwrap_or(STATUS_PRIORITY.len()))
+        .unwrap_or(200)
+}
+
+/// Orders JSON Pointers segment by segment, array indices numerically,
+/// so that `/a/2` comes before `/a/10` and a parent before its children.
+fn compare_pointers(a: &str, b: &str) -> std::cmp::Ordering {
+    let mut sa = a.split('/');
+    let mut sb = b.split('/');
+    loop {
+        match (sa.next(), sb.next()) {
+            (None, None) => return std::cmp::Ordering::Equal,
+            (None, Some(_)) => return std::cmp::Ordering::Less,
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => {
+                let ord = match (index_of(x), index_of(y)) {
+                    (Some(i), Some(j)) => i.cmp(&j),
+                    _ => x.cmp(y),
+                };
+                if ord.is_ne() {
+                    return ord;
+                }
+            }
+        }
+    }
+}
+
+fn index_of(seg: &str) -> Option<u64> {
+    if seg.is_empty() || seg.len() > 19 || !seg.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    seg.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_order_numerically() {
+        let mut v = vec!["/a/10", "/a/2", "", "/a", "/b", "/a/2/x"];
+        v.sort_by(|a, b| compare_pointers(a, b));
+        assert_eq!(v, ["", "/a", "/a/2", "/a/2/x", "/a/10", "/b"]);
+    }
+
+    #[test]
+    fn codes_round_trip_and_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for &c in Code::ALL {
+            assert!(seen.insert(c.as_str()), "duplicate wire name {c}");
+            assert_eq!(Code::from_wire(c.as_str()), Some(c));
+            assert_eq!(c.status().is_none(), c.severity() == Severity::Warning);
+        }
+    }
+
+    fn v(code: Code) -> Violation {
+        Violation {
+            code,
+            severity: code.severity(),
+            status: code.status(),
+            path: String::new(),
+            location: In::Body,
+            message: Cow::Borrowed("m"),
+            suggestion: None,
+        }
+    }
+
+    #[test]
+    fn status_follows_priority() {
+        assert_eq!(Report::from_violations(vec![]).status, 200);
+        assert_eq!(Report::from_violations(vec![v(Code::UnknownField)]).status, 200);
+        assert_eq!(Report::from_violations(vec![v(Code::Required), v(Code::RelianceNotEnabled)]).status, 423);
+        assert_eq!(Report::from_violations(vec![v(Code::RelianceNotEnabled), v(Code::MalformedJson)]).status, 400);
+        assert!(!Report::from_violations(vec![v(Code::Required)]).valid);
+    }
+}

@@ -1,0 +1,46 @@
+//! ## What it does
+//! Reports a `tax_info[i].document_id` equal to an earlier entry's
+//! (`duplicate_document_id`, path `/basic_info/tax_info/i/document_id` for
+//! each later duplicate). Values are compared exactly. Linear time.
+//!
+//! ## Why
+//! "Each entry must have a unique document_id" (spec §2, §9.4; S1, S7).
+//!
+//! ## Example
+//! Invalid: two entries with `"document_id": "123-45-6789"`. Valid: distinct IDs.
+
+use super::{clean, for_each_repeat, Check, Rule};
+use crate::context::Context;
+use crate::model::CreateIndividualV2;
+use crate::pointer::Loc;
+use crate::report::Code;
+use crate::sink::Sink;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "duplicate_document_id",
+    codes: &[Code::DuplicateDocumentId],
+    summary: "Each tax_info entry must have a unique document_id.",
+    source: "spec §2, §9.4 (S1, S7)",
+    check: Check::create_v2(check),
+};
+
+fn check(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
+    let Some(tax) = req.basic_info.as_ref().and_then(|b| b.tax_info.as_ref()) else {
+        return;
+    };
+    let root = Loc::Root;
+    let bi = root.key("basic_info");
+    let list = bi.key("tax_info");
+    for_each_repeat(
+        tax.len(),
+        |i| clean(&tax[i].document_id),
+        |i| {
+            let item = list.index(i);
+            sink.emit(
+                Code::DuplicateDocumentId,
+                &item.key("document_id"),
+                "This document_id repeats an earlier tax_info entry's; each entry must have a unique document_id.",
+            );
+        },
+    );
+}

@@ -1,0 +1,106 @@
+//! ## What it does
+//! Checks `email`: it must be a `local@domain` address (`invalid_email`) —
+//! a dot-atom local part (RFC 5322 atext, dots only between atoms) and a
+//! domain of at least two LDH labels (letters, digits, hyphens; no hyphen at
+//! either end; 1 to 63 characters) — and entirely lowercase
+//! (`email_not_lowercase`). With suggestions on, the lowercase address is suggested.
+//!
+//! ## Why
+//! `format: email`, and "must be all lowercase" or a validation error is
+//! returned (spec §1.4; S1, S2, S4, S6).
+//!
+//! ## Example
+//! Invalid: `"Maria.Garcia@Example.com"` (not lowercase), `"maria@localhost"`. Valid: `"maria.garcia@example.com"`.
+
+use super::{member_name, Check, Rule};
+use crate::context::Context;
+use crate::model::{Field, StrKind};
+use crate::pointer::Loc;
+use crate::report::Code;
+use crate::sink::Sink;
+use crate::text::is_clean;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "email",
+    codes: &[Code::InvalidEmail, Code::EmailNotLowercase],
+    summary: "Emails must be local@domain addresses, all lowercase.",
+    source: "spec §1.4 (S1 format: email, S2, S4, S6 lowercase)",
+    check: Check::field(check),
+};
+
+fn is_atext(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&b)
+}
+
+fn is_label(l: &[u8]) -> bool {
+    (1..=63).contains(&l.len())
+        && l.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+        && l[0] != b'-'
+        && l[l.len() - 1] != b'-'
+}
+
+/// Whether `s` is a `local@domain` address (case-insensitive).
+pub(crate) fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty() && local.split('.').all(|atom| !atom.is_empty() && atom.bytes().all(is_atext));
+    let mut labels = domain.split('.');
+    let domain_ok = labels.clone().count() >= 2 && labels.all(|l| is_label(l.as_bytes()));
+    local_ok && domain_ok
+}
+
+fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
+    let Field::Str { value: Some(s), kind: StrKind::Email, .. } = field else {
+        return;
+    };
+    if !is_clean(s) {
+        return;
+    }
+    let name = member_name(loc);
+    if !is_email(s) {
+        sink.emit(
+            Code::InvalidEmail,
+            loc,
+            format!("`{name}` must be an email address of the form local@domain.tld, in ASCII."),
+        );
+    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        sink.emit_suggesting(Code::EmailNotLowercase, loc, format!("`{name}` must be entirely lowercase."), || {
+            Some(s.to_ascii_lowercase())
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_email;
+
+    #[test]
+    fn emails() {
+        for ok in ["a@b.co", "maria.garcia@example.com", "x+tag@sub.example-1.org", "A@B.CO", "o'neil@x.ie"] {
+            assert!(is_email(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "a",
+            "a@b",
+            "@b.co",
+            "a@.co",
+            "a@b.",
+            "a..b@c.co",
+            ".a@b.co",
+            "a.@b.co",
+            "a@b..co",
+            "a@-b.co",
+            "a@b-.co",
+            "a b@c.co",
+            "a@b@c.co",
+            "maría@x.co",
+            "a@x_y.co",
+            "\"a\"@b.co",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        assert!(!is_email(&format!("a@{}.co", "x".repeat(64))));
+    }
+}

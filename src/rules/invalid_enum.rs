@@ -1,0 +1,40 @@
+//! ## What it does
+//! Reports a value outside its closed set (`invalid_enum`), case-sensitively:
+//! `verification_type` (STANDARD, RELIANCE), `gender` (MALE, FEMALE),
+//! `employment_status` (EMPLOYED, SELF_EMPLOYED, RETIRED, STUDENT, UNEMPLOYED),
+//! and the document types and sides of attach requests.
+//!
+//! ## Why
+//! The schema declares these as enums (spec §2, §3; S1). The provider does not
+//! document case-insensitive matching, so `female` is rejected.
+//!
+//! ## Example
+//! Invalid: `"gender": "female"`. Valid: `"gender": "FEMALE"`.
+
+use super::{member_name, Check, Rule};
+use crate::context::Context;
+use crate::model::{Field, StrKind};
+use crate::pointer::Loc;
+use crate::report::Code;
+use crate::sink::Sink;
+use crate::text::is_clean;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "invalid_enum",
+    codes: &[Code::InvalidEnum],
+    summary: "Enumerated members must hold one of their allowed values (case-sensitive).",
+    source: "spec §2, §3 (S1 enums)",
+    check: Check::field(check),
+};
+
+fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
+    if let Field::Str { value: Some(s), kind: StrKind::Enum(allowed), .. } = field {
+        if !allowed.contains(&s) && is_clean(s) {
+            sink.emit(
+                Code::InvalidEnum,
+                loc,
+                format!("`{}` must be one of: {}.", member_name(loc), allowed.join(", ")),
+            );
+        }
+    }
+}

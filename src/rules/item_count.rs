@@ -1,0 +1,39 @@
+//! ## What it does
+//! Reports an array shorter or longer than its bounds (`too_few_items`,
+//! `too_many_items`, path of the array): `tax_info` and
+//! `source_of_fund_ids` need at least one item; attach requests bound their
+//! document and file arrays.
+//!
+//! ## Why
+//! The schema's `minItems`/`maxItems` (spec §2, §3; S1).
+//!
+//! ## Example
+//! Invalid: `"tax_info": []`. Valid: one entry or more.
+
+use super::{member_name, Check, Rule};
+use crate::context::Context;
+use crate::model::Field;
+use crate::pointer::Loc;
+use crate::report::Code;
+use crate::sink::Sink;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "item_count",
+    codes: &[Code::TooFewItems, Code::TooManyItems],
+    summary: "Arrays must hold a number of items within their bounds.",
+    source: "spec §2, §3 (S1 minItems/maxItems)",
+    check: Check::field(check),
+};
+
+fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
+    if let Field::Array { len: Some(n), min, max, .. } = field {
+        let name = member_name(loc);
+        if n < min {
+            let items = if min == 1 { "item" } else { "items" };
+            sink.emit(Code::TooFewItems, loc, format!("`{name}` must hold at least {min} {items}."));
+        } else if let Some(max) = max.filter(|&m| n > m) {
+            let items = if max == 1 { "item" } else { "items" };
+            sink.emit(Code::TooManyItems, loc, format!("`{name}` must hold at most {max} {items}."));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! ## What it does
+//! Reports a number outside its range (`out_of_range`): a catalogue ID
+//! below 1, `monthly_volume_usd` below 0, an integer beyond the range of u64.
+//! Negative and oversized numbers are caught by the JSON front end (the
+//! typed model holds `u64`); zero IDs are caught here.
+//!
+//! ## Why
+//! `monthly_volume_usd` has `minimum: 0` (S1); catalogue IDs are positive
+//! integers (spec §7, [I]).
+//!
+//! ## Example
+//! Invalid: `"occupation_id": 0`, `"monthly_volume_usd": -1`. Valid: `42`, `0` for the volume.
+
+use super::{member_name, Check, Rule};
+use crate::context::Context;
+use crate::model::{Field, IntKind};
+use crate::pointer::Loc;
+use crate::report::Code;
+use crate::sink::Sink;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "out_of_range",
+    codes: &[Code::OutOfRange],
+    summary: "IDs must be at least 1 and amounts at least 0, within u64.",
+    source: "spec §2 (S1 minimum: 0), §7",
+    check: Check::field(check),
+};
+
+/// The message for a number below the minimum of its kind (shared with the front end).
+pub(crate) fn message(kind: IntKind, name: &str) -> String {
+    match kind {
+        IntKind::Id => format!("`{name}` must be a catalogue ID: a whole number of at least 1."),
+        IntKind::Amount => format!("`{name}` must be a whole number of at least 0."),
+    }
+}
+
+fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
+    if let Field::Int { value: Some(0), kind: IntKind::Id, .. } = field {
+        sink.emit(Code::OutOfRange, loc, message(IntKind::Id, member_name(loc)));
+    }
+}

@@ -1,0 +1,57 @@
+//! ## What it does
+//! Reports a phone number whose country is not the country of residence
+//! (`phone_country_mismatch`, path of the phone). The country is resolved as
+//! libphonenumber does: the calling code, then, within a shared code (+1 NANP
+//! has 25 regions; +7, +44, +61, +590, ...), each region's leading digits and
+//! number patterns. +1 416 is Canada, +1 787 Puerto Rico, +44 7797 Jersey.
+//! Countries with no calling code of their own (ATA, BVT, SGS, HMD, PCN, ATF,
+//! UMI) are not checked; a number whose region cannot be decided within the
+//! residence's own calling code is accepted.
+//!
+//! ## Why
+//! "country/area code must match country_of_residence" (spec §1.5, §9.2; S6-V1,
+//! applied to V2 as well [I]).
+//!
+//! ## Example
+//! Invalid: residence `USA` with `"+14165550123"` (Toronto). Valid: residence `CAN` with it.
+
+use super::{clean, country, Check, Rule};
+use crate::context::Context;
+use crate::model::CreateIndividualV2;
+use crate::phone::{matches_country, PhoneMatch};
+use crate::pointer::Loc;
+use crate::report::Code;
+use crate::sink::Sink;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "phone_country_mismatch",
+    codes: &[Code::PhoneCountryMismatch],
+    summary: "The phone number must belong to the country of residence.",
+    source: "spec §1.5, §9.2 (S6-V1; [I] for V2)",
+    check: Check::create_v2(check_create_v2),
+};
+
+/// Checks one phone member against a residence country.
+pub(crate) fn check(phone: &Option<String>, residence: &Option<String>, phone_loc: &Loc<'_>, sink: &mut Sink) {
+    let (Some(number), Some(residence)) = (clean(phone), country(residence)) else {
+        return;
+    };
+    if !super::invalid_phone::is_e164(number) {
+        return;
+    }
+    if matches_country(number, residence) == PhoneMatch::Mismatch {
+        sink.emit(
+            Code::PhoneCountryMismatch,
+            phone_loc,
+            "The phone number's country calling code does not belong to `country_of_residence`; give a number of the country of residence.",
+        );
+    }
+}
+
+fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
+    if let Some(bi) = &req.basic_info {
+        let root = Loc::Root;
+        let l = root.key("basic_info");
+        check(&bi.phone, &bi.country_of_residence, &l.key("phone"), sink);
+    }
+}

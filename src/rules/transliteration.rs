@@ -1,0 +1,75 @@
+//! ## What it does
+//! For `first_name`, `middle_name`, `last_name`, `street_line_1` and
+//! `street_line_2`: when the value has a non-ASCII character, its `_en`
+//! companion must be given (`transliteration_required`, path of the `_en`
+//! member), and a companion must itself be ASCII
+//! (`transliteration_not_ascii`). A companion for an ASCII value is fine.
+//!
+//! ## Why
+//! V2 requires "a transliterated (Latin) value in the corresponding `_en`
+//! field" when a field contains non-ASCII characters (spec §1.6; S1, S2, S6-V2, S7).
+//!
+//! ## Example
+//! Invalid: `"first_name": "María"` alone. Valid: `"first_name": "María", "first_name_en": "Maria"`.
+//! With suggestions on, the ASCII fold of the base value is suggested.
+
+use super::{clean, member_name, Check, Rule};
+use crate::context::Context;
+use crate::model::{CreateIndividualV2, Field, StrKind};
+use crate::pointer::Loc;
+use crate::report::Code;
+use crate::sink::Sink;
+use crate::text::{ascii_fold, is_clean};
+
+pub(crate) const RULE: Rule = Rule {
+    name: "transliteration",
+    codes: &[Code::TransliterationRequired, Code::TransliterationNotAscii],
+    summary: "Non-ASCII names and street lines need an ASCII `_en` companion.",
+    source: "spec §1.6, §9.5 (S1, S2, S6-V2, S7)",
+    check: Check { field: Some(check_companion), create_v2: Some(check_create_v2) },
+};
+
+/// Every `_en` companion, wherever it is, must be ASCII.
+fn check_companion(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
+    if let Field::Str { value: Some(s), kind: StrKind::Companion, .. } = field {
+        if !s.is_ascii() && is_clean(s) {
+            sink.emit(
+                Code::TransliterationNotAscii,
+                loc,
+                format!("`{}` is the ASCII transliteration and must contain only ASCII characters.", member_name(loc)),
+            );
+        }
+    }
+}
+
+/// Reports a missing companion for one base/companion pair.
+pub(crate) fn check_pair(base: &Option<String>, companion: &Option<String>, companion_loc: &Loc<'_>, sink: &mut Sink) {
+    if let Some(b) = clean(base) {
+        if !b.is_ascii() && companion.is_none() {
+            sink.emit_suggesting(
+                Code::TransliterationRequired,
+                companion_loc,
+                format!(
+                    "The value has non-ASCII characters; add `{}` with its transliteration in ASCII letters.",
+                    member_name(companion_loc)
+                ),
+                || ascii_fold(b),
+            );
+        }
+    }
+}
+
+fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
+    let root = Loc::Root;
+    if let Some(bi) = &req.basic_info {
+        let l = root.key("basic_info");
+        check_pair(&bi.first_name, &bi.first_name_en, &l.key("first_name_en"), sink);
+        check_pair(&bi.middle_name, &bi.middle_name_en, &l.key("middle_name_en"), sink);
+        check_pair(&bi.last_name, &bi.last_name_en, &l.key("last_name_en"), sink);
+    }
+    if let Some(a) = &req.address {
+        let l = root.key("address");
+        check_pair(&a.street_line_1, &a.street_line_1_en, &l.key("street_line_1_en"), sink);
+        check_pair(&a.street_line_2, &a.street_line_2_en, &l.key("street_line_2_en"), sink);
+    }
+}
