@@ -149,11 +149,14 @@ pub struct Options {
     pub suggest: bool,
     /// Bodies larger than this many bytes get `payload_too_large` and nothing else.
     pub max_body_bytes: usize,
+    /// Arrays in a JSON body longer than this get `too_many_items`; the items
+    /// beyond the limit are skipped unchecked. Typed requests are not limited.
+    pub max_array_items: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { suggest: false, max_body_bytes: 1024 * 1024 }
+        Options { suggest: false, max_body_bytes: 1024 * 1024, max_array_items: 10_000 }
     }
 }
 
@@ -161,6 +164,12 @@ impl Options {
     /// Turns suggestions on or off.
     pub fn with_suggestions(mut self, on: bool) -> Self {
         self.suggest = on;
+        self
+    }
+
+    /// Sets the array length limit for JSON bodies.
+    pub fn with_max_array_items(mut self, limit: usize) -> Self {
+        self.max_array_items = limit;
         self
     }
 

@@ -93,7 +93,7 @@ pub enum Request<'a> {
 ///
 /// Raw JSON and typed requests with the same content give the same report.
 pub fn validate(request: Request<'_>, ctx: &Context, options: &Options) -> Report {
-    let mut sink = Sink::new(options.suggest);
+    let mut sink = Sink::new(options);
     match request {
         Request::Json { kind, body } => {
             if body.len() > options.max_body_bytes {

@@ -17,7 +17,7 @@ use crate::model::{
 };
 use crate::pointer::Loc;
 use crate::report::Code;
-use crate::rules::member_name;
+use crate::rules::subject;
 use crate::sink::Sink;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -133,7 +133,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
                 self.sink.emit_structural(
                     Code::V1Field,
                     &loc,
-                    format!("`{}` is a V1 member that V2 ignores; use {new}.", member_name(&loc)),
+                    format!("{} is a V1 member that V2 ignores; use {new}.", subject(&loc)),
                 );
             } else {
                 self.sink.emit_structural(
@@ -190,23 +190,19 @@ fn duplicate(sink: &mut Sink, loc: &Loc<'_>) {
     sink.emit_structural(
         Code::DuplicateKey,
         loc,
-        format!("`{}` appears more than once in this object; keep one.", member_name(loc)),
+        format!("{} appears more than once in this object; keep one.", subject(loc)),
     );
 }
 
 fn wrong_type(sink: &mut Sink, loc: &Loc<'_>, expected: &str) {
-    sink.emit_settling(Code::InvalidType, loc, format!("`{}` must be {expected}.", member_name(loc)));
+    sink.emit_settling(Code::InvalidType, loc, format!("{} must be {expected}.", subject(loc)));
 }
 
 /// `null` means absent for a required member (the `required` rule reports it)
 /// and is a type error for an optional one.
 fn null(sink: &mut Sink, loc: &Loc<'_>, required: bool) {
     if !required {
-        sink.emit_settling(
-            Code::InvalidType,
-            loc,
-            format!("`{}` is null; leave the member out instead.", member_name(loc)),
-        );
+        sink.emit_settling(Code::InvalidType, loc, format!("{} is null; leave the member out instead.", subject(loc)));
     }
 }
 
@@ -313,7 +309,7 @@ const U64_LIMIT: f64 = 18_446_744_073_709_551_616.0;
 
 fn integer(v: Scalar, sink: &mut Sink, loc: &Loc<'_>, required: bool, kind: IntKind) -> Option<u64> {
     let out_of_range = |sink: &mut Sink| {
-        let msg = crate::rules::out_of_range_message(kind, member_name(loc));
+        let msg = crate::rules::out_of_range_message(kind, &subject(loc));
         sink.emit_settling(Code::OutOfRange, loc, msg);
         None
     };
@@ -383,6 +379,18 @@ impl<'de, T: Item> Visitor<'de> for ArraySeed<'_, '_, T> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         loop {
+            if out.len() == self.sink.max_array_items {
+                if seq.next_element::<IgnoredAny>()?.is_some() {
+                    let limit = self.sink.max_array_items;
+                    self.sink.emit_structural(
+                        Code::TooManyItems,
+                        self.loc,
+                        format!("{} holds more than the limit of {limit} items.", subject(self.loc)),
+                    );
+                    while seq.next_element::<IgnoredAny>()?.is_some() {}
+                }
+                return Ok(Some(out));
+            }
             let loc = self.loc.index(out.len());
             match T::next(&mut seq, self.sink, &loc)? {
                 Some(item) => out.push(item),

@@ -14,11 +14,18 @@ pub(crate) struct Sink {
     pub(crate) violations: Vec<Violation>,
     settled: BTreeSet<String>,
     suggest: bool,
+    /// The JSON front end's array length limit ([`Options::max_array_items`](crate::Options)).
+    pub(crate) max_array_items: usize,
 }
 
 impl Sink {
-    pub(crate) fn new(suggest: bool) -> Sink {
-        Sink { violations: Vec::new(), settled: BTreeSet::new(), suggest }
+    pub(crate) fn new(options: &crate::Options) -> Sink {
+        Sink {
+            violations: Vec::new(),
+            settled: BTreeSet::new(),
+            suggest: options.suggest,
+            max_array_items: options.max_array_items,
+        }
     }
 
     /// Forgets everything reported so far (a syntax error voids a partial parse).

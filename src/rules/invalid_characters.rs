@@ -11,7 +11,7 @@
 //! ## Example
 //! Invalid: `"last_name": "Garcia\u202e"`. Valid: `"last_name": "Garcia"`.
 
-use super::{member_name, Check, Rule};
+use super::{subject, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
 use crate::pointer::Loc;
@@ -33,7 +33,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit(
                 Code::InvalidCharacters,
                 loc,
-                format!("`{}` contains control or bidirectional-override characters; remove them.", member_name(loc)),
+                format!("{} contains control or bidirectional-override characters; remove them.", subject(loc)),
             );
         }
     }

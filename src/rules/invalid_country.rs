@@ -10,7 +10,7 @@
 //! ## Example
 //! Invalid: `"country_of_residence": "US"`. Valid: `"country_of_residence": "USA"`.
 
-use super::{member_name, Check, Rule};
+use super::{subject, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
@@ -37,7 +37,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit(
                 Code::InvalidCountry,
                 loc,
-                format!("`{}` must be an uppercase ISO 3166-1 alpha-3 country code, such as USA.", member_name(loc)),
+                format!("{} must be an uppercase ISO 3166-1 alpha-3 country code, such as USA.", subject(loc)),
             );
         }
     }

@@ -9,7 +9,7 @@
 //! ## Example
 //! Invalid: `"dob": "1990-02-30"`. Valid: `"dob": "1990-04-15"`.
 
-use super::{member_name, Check, Rule};
+use super::{subject, Check, Rule};
 use crate::context::Context;
 use crate::date::Date;
 use crate::model::{Field, StrKind};
@@ -32,7 +32,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit(
                 Code::InvalidDate,
                 loc,
-                format!("`{}` must be a real calendar date written YYYY-MM-DD.", member_name(loc)),
+                format!("{} must be a real calendar date written YYYY-MM-DD.", subject(loc)),
             );
         }
     }

@@ -11,7 +11,7 @@
 //! ## Example
 //! Invalid: `"gender": "female"`. Valid: `"gender": "FEMALE"`.
 
-use super::{member_name, Check, Rule};
+use super::{subject, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
@@ -30,11 +30,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Enum(allowed), .. } = field {
         if !allowed.contains(&s) && is_clean(s) {
-            sink.emit(
-                Code::InvalidEnum,
-                loc,
-                format!("`{}` must be one of: {}.", member_name(loc), allowed.join(", ")),
-            );
+            sink.emit(Code::InvalidEnum, loc, format!("{} must be one of: {}.", subject(loc), allowed.join(", ")));
         }
     }
 }

@@ -9,7 +9,7 @@
 //! ## Example
 //! Invalid: `"+1 415 555 2671"`, `"4155552671"`. Valid: `"+14155552671"`.
 
-use super::{member_name, Check, Rule};
+use super::{subject, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
@@ -39,7 +39,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit(
                 Code::InvalidPhone,
                 loc,
-                format!("`{}` must be in E.164 format: + and the country code, then the number, 8 to 15 digits in all, without spaces.", member_name(loc)),
+                format!("{} must be in E.164 format: + and the country code, then the number, 8 to 15 digits in all, without spaces.", subject(loc)),
             );
         }
     }

@@ -190,6 +190,14 @@ pub(crate) fn member_name<'a>(loc: &Loc<'a>) -> &'a str {
     }
 }
 
+/// How messages name a location: `` `city` `` for a member, `` item 2 of `source_of_fund_ids` `` for an array item.
+pub(crate) fn subject(loc: &Loc<'_>) -> String {
+    match *loc {
+        Loc::Index(parent, i) => format!("item {i} of `{}`", member_name(parent)),
+        _ => format!("`{}`", member_name(loc)),
+    }
+}
+
 /// Calls `on_repeat(i)` for every `i` whose value equals an earlier one's
 /// (`None` values are skipped). Linear time: pairwise on short lists (no
 /// allocation), a hash set beyond.

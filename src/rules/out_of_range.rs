@@ -11,7 +11,7 @@
 //! ## Example
 //! Invalid: `"occupation_id": 0`, `"monthly_volume_usd": -1`. Valid: `42`, `0` for the volume.
 
-use super::{member_name, Check, Rule};
+use super::{subject, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, IntKind};
 use crate::pointer::Loc;
@@ -26,16 +26,17 @@ pub(crate) const RULE: Rule = Rule {
     check: Check::field(check),
 };
 
-/// The message for a number below the minimum of its kind (shared with the front end).
+/// The message for a number out of the range of its kind (shared with the front end);
+/// `name` is the [`subject`] of the location.
 pub(crate) fn message(kind: IntKind, name: &str) -> String {
     match kind {
-        IntKind::Id => format!("`{name}` must be a catalogue ID: a whole number of at least 1."),
-        IntKind::Amount => format!("`{name}` must be a whole number of at least 0."),
+        IntKind::Id => format!("{name} must be a catalogue ID: a whole number of at least 1."),
+        IntKind::Amount => format!("{name} must be a whole number of at least 0."),
     }
 }
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Int { value: Some(0), kind: IntKind::Id, .. } = field {
-        sink.emit(Code::OutOfRange, loc, message(IntKind::Id, member_name(loc)));
+        sink.emit(Code::OutOfRange, loc, message(IntKind::Id, &subject(loc)));
     }
 }

@@ -9,7 +9,7 @@
 //! ## Example
 //! Invalid: an `address` without `city`. Valid: `"city": "San Francisco"`.
 
-use super::{member_name, Check, Rule};
+use super::{subject, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
 use crate::pointer::Loc;
@@ -26,6 +26,6 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if field.is_missing_required() {
-        sink.emit(Code::Required, loc, format!("`{}` is required; add it.", member_name(loc)));
+        sink.emit(Code::Required, loc, format!("{} is required; add it.", subject(loc)));
     }
 }

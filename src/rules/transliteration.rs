@@ -13,7 +13,7 @@
 //! Invalid: `"first_name": "María"` alone. Valid: `"first_name": "María", "first_name_en": "Maria"`.
 //! With suggestions on, the ASCII fold of the base value is suggested.
 
-use super::{clean, member_name, Check, Rule};
+use super::{clean, member_name, subject, Check, Rule};
 use crate::context::Context;
 use crate::model::{CreateIndividualV2, Field, StrKind};
 use crate::pointer::Loc;
@@ -36,7 +36,7 @@ fn check_companion(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink
             sink.emit(
                 Code::TransliterationNotAscii,
                 loc,
-                format!("`{}` is the ASCII transliteration and must contain only ASCII characters.", member_name(loc)),
+                format!("{} is the ASCII transliteration and must contain only ASCII characters.", subject(loc)),
             );
         }
     }
