@@ -1,0 +1,153 @@
+//! Drives the `kyc-rules` binary: flags, exit codes, batch order.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kyc-rules"))
+}
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/create-individual-v2.json")
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child =
+        bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+#[test]
+fn check_accepts_the_documented_example() {
+    let ex = example();
+    let out = run(&["check", "--request", "create-individual-v2", "--today", "2026-11-26", ex.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out), serde_json::json!({"valid": true, "status": 200, "violations": []}));
+}
+
+#[test]
+fn check_reports_an_invalid_body_from_stdin_with_exit_1() {
+    let body = std::fs::read_to_string(example()).unwrap().replace("\"FEMALE\"", "\"female\"");
+    let out = run(&["check", "--request", "create-individual-v2", "--today", "2026-11-26", "-"], &body);
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["status"], 422);
+    assert_eq!(report["violations"][0]["code"], "invalid_enum");
+    assert_eq!(report["violations"][0]["path"], "/basic_info/gender");
+    assert_eq!(report["violations"][0]["in"], "body");
+    assert_eq!(report["violations"][0]["severity"], "error");
+    assert!(report["violations"][0].get("suggestion").is_none());
+}
+
+#[test]
+fn today_comes_from_the_flag_over_the_context() {
+    let dir = std::env::temp_dir().join(format!("kyc-rules-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ctx = dir.join("ctx.json");
+    std::fs::write(&ctx, r#"{"today": "2000-01-01", "client": {"reliance_enabled": false}}"#).unwrap();
+    let body = std::fs::read_to_string(example()).unwrap().replace("\"STANDARD\"", "\"RELIANCE\"");
+    // In 2000 the person (born 1990) is 9, and RELIANCE is disabled: 423 wins over 422.
+    let out = run(&["check", "--request", "create-individual-v2", "--context", ctx.to_str().unwrap()], &body);
+    let report = json(&out);
+    assert_eq!(report["status"], 423);
+    let codes: Vec<&str> =
+        report["violations"].as_array().unwrap().iter().map(|v| v["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["age_out_of_range", "reliance_not_enabled"]); // ordered by path
+    let out = run(
+        &["check", "--request", "create-individual-v2", "--context", ctx.to_str().unwrap(), "--today", "2026-11-26"],
+        &body,
+    );
+    let codes: Vec<String> =
+        json(&out)["violations"].as_array().unwrap().iter().map(|v| v["code"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(codes, ["reliance_not_enabled"]);
+}
+
+#[test]
+fn suggest_flag_adds_suggestions() {
+    let body = std::fs::read_to_string(example()).unwrap().replace("\"US-CA\"", "\"CA\"");
+    let out = run(&["check", "--request", "create-individual-v2", "--today", "2026-11-26", "--suggest"], &body);
+    let report = json(&out);
+    assert_eq!(report["violations"][0]["code"], "unknown_subdivision");
+    assert_eq!(report["violations"][0]["suggestion"], "US-CA");
+}
+
+#[test]
+fn usage_and_io_errors_exit_2_with_one_clear_line() {
+    for (args, needle) in [
+        (vec!["check"], "--request"),
+        (vec!["check", "--request", "nope"], "unknown request kind"),
+        (vec!["check", "--request", "attach-individual-v2"], "not supported yet"),
+        (vec!["check", "--request", "create-individual-v2", "/no/such/file.json"], "cannot read"),
+        (vec!["check", "--request", "create-individual-v2", "--today", "2026-02-30"], "--today"),
+        (vec!["check", "--request", "create-individual-v2", "--context", "/no/such/ctx.json"], "cannot read context"),
+        (vec!["check", "--bogus"], "unknown flag"),
+        (vec!["frobnicate"], "unknown command"),
+    ] {
+        let out = run(&args, "{}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn batch_keeps_input_order_and_reports_bad_envelopes() {
+    let example = std::fs::read_to_string(example()).unwrap();
+    let body: serde_json::Value = serde_json::from_str(&example).unwrap();
+    let mut lines = Vec::new();
+    for i in 0..300 {
+        let line = match i % 5 {
+            0 => serde_json::json!({"request": "create-individual-v2", "body": body}).to_string(),
+            1 => serde_json::json!({"request": "create-individual-v2", "body_text": "{not json"}).to_string(),
+            2 => "this is not an envelope".to_owned(),
+            3 => {
+                serde_json::json!({"request": "create-individual-v2", "body": body, "context": {"today": "2000-01-01"}})
+                    .to_string()
+            }
+            _ => serde_json::json!({"request": "create-individual-v2", "body": {}}).to_string(),
+        };
+        lines.push(line);
+    }
+    let out = run(&["batch", "--today", "2026-11-26", "--threads", "2"], &(lines.join("\n") + "\n"));
+    assert_eq!(out.status.code(), Some(1));
+    let reports: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(reports.len(), 300);
+    for (i, r) in reports.iter().enumerate() {
+        match i % 5 {
+            0 => assert_eq!(r["status"], 200, "line {i}"),
+            1 => assert_eq!(r["violations"][0]["code"], "malformed_json", "line {i}"),
+            2 => assert!(r["error"].as_str().unwrap().contains("envelope"), "line {i}"),
+            3 => assert_eq!(r["violations"][0]["code"], "age_out_of_range", "line {i}"),
+            _ => assert_eq!(r["violations"].as_array().unwrap().len(), 4, "line {i}"),
+        }
+    }
+}
+
+#[test]
+fn batch_of_valid_requests_exits_0() {
+    let example = std::fs::read_to_string(example()).unwrap();
+    let body: serde_json::Value = serde_json::from_str(&example).unwrap();
+    let line = serde_json::json!({"request": "create-individual-v2", "body": body}).to_string();
+    let out = run(&["batch", "--today", "2026-11-26"], &format!("{line}\n{line}\n"));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn batch_body_is_validated_byte_for_byte() {
+    // A duplicate member inside the envelope's body must reach the validator as it was written.
+    let line = r#"{"request": "create-individual-v2", "body": {"verification_type": "STANDARD", "verification_type": "RELIANCE"}}"#;
+    let out = run(&["batch", "--today", "2026-11-26"], line);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dup = report["violations"].as_array().unwrap().iter().any(|v| v["code"] == "duplicate_key");
+    assert!(dup, "{report}");
+}
