@@ -317,7 +317,7 @@ fn integer(v: Scalar, sink: &mut Sink, loc: &Loc<'_>, required: bool, kind: IntK
         Scalar::U64(n) => Some(n),
         Scalar::I64(n) => u64::try_from(n).ok().or_else(|| out_of_range(sink)),
         Scalar::F64(f) if f.is_finite() && f.fract() == 0.0 => {
-            if f < 0.0 || f >= U64_LIMIT {
+            if !(0.0..U64_LIMIT).contains(&f) {
                 out_of_range(sink)
             } else {
                 // Integral and within [0, 2^64): the conversion is exact.
