@@ -119,6 +119,11 @@ pub(crate) fn alpha2_of(alpha3: &str) -> Option<&'static str> {
     country(alpha3).map(|c| c.alpha2)
 }
 
+/// Whether `alpha3` is one of the 249 uppercase ISO 3166-1 alpha-3 codes (binary search, no allocation).
+pub(crate) fn is_country(alpha3: &str) -> bool {
+    alpha3.len() == 3 && country(alpha3).is_some()
+}
+
 fn country(alpha3: &str) -> Option<&'static Country> {
     let index = COUNTRIES.binary_search_by(|c| c.alpha3.cmp(alpha3)).ok()?;
     COUNTRIES.get(index)
@@ -149,6 +154,25 @@ mod tests {
             let back = isocountry::CountryCode::for_alpha2(c.alpha2).expect(c.alpha2);
             assert_eq!(back.alpha3(), c.alpha3);
         }
+    }
+
+    /// Exactly the same codes as `isocountry::for_alpha3` on every uppercase triple.
+    #[test]
+    fn is_country_agrees_with_isocountry_on_every_triple() {
+        let mut n = 0;
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                for c in b'A'..=b'Z' {
+                    let code = [a, b, c];
+                    let code = std::str::from_utf8(&code).unwrap();
+                    let iso = isocountry::CountryCode::for_alpha3(code).is_ok();
+                    assert_eq!(is_country(code), iso, "{code}");
+                    n += usize::from(iso);
+                }
+            }
+        }
+        assert_eq!(n, 249);
+        assert!(!is_country("usa") && !is_country("US") && !is_country("USAA") && !is_country(""));
     }
 
     #[test]

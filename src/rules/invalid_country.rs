@@ -26,9 +26,10 @@ pub(crate) const RULE: Rule = Rule {
     check: Check::field(check),
 };
 
-/// Whether `s` is one of the 249 uppercase ISO 3166-1 alpha-3 codes.
+/// Whether `s` is one of the 249 uppercase ISO 3166-1 alpha-3 codes: a binary search in the
+/// generated ISO 3166-1 table, which a test proves identical to `isocountry::for_alpha3`.
 pub(crate) fn is_alpha3(s: &str) -> bool {
-    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()) && isocountry::CountryCode::for_alpha3(s).is_ok()
+    crate::subdivision::is_country(s)
 }
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
