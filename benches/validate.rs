@@ -84,12 +84,10 @@ fn create_v2(c: &mut Criterion) {
         b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(EXAMPLE)).unwrap())
     });
     g.bench_function("validate raw bytes", |b| {
-        b.iter(|| {
-            validate(Request::Json { kind: RequestKind::CreateIndividualV2, body: black_box(EXAMPLE) }, &ctx, &opts)
-        })
+        b.iter(|| validate(Request::json(RequestKind::CreateIndividualV2, black_box(EXAMPLE)), &ctx, &opts))
     });
     g.bench_function("validate typed", |b| {
-        b.iter(|| validate(Request::CreateIndividualV2(black_box(&typed)), &ctx, &opts))
+        b.iter(|| validate(Request::create_individual_v2(black_box(&typed)), &ctx, &opts))
     });
     g.finish();
 }

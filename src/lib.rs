@@ -15,7 +15,7 @@
 //!
 //! let body = br#"{"verification_type": "STANDARD"}"#;
 //! let ctx = Context::on(Date::parse("2026-11-26").unwrap());
-//! let report = validate(Request::Json { kind: RequestKind::CreateIndividualV2, body }, &ctx, &Options::default());
+//! let report = validate(Request::json(RequestKind::CreateIndividualV2, body), &ctx, &Options::default());
 //! assert!(!report.valid);
 //! assert_eq!(report.status, 422);
 //! assert!(report.violations.iter().any(|v| v.code.as_str() == "required" && v.path == "/basic_info"));
@@ -26,6 +26,7 @@
 mod context;
 mod data;
 mod date;
+pub mod lifecycle;
 pub mod model;
 mod parse;
 pub mod phone;
@@ -38,7 +39,7 @@ mod text;
 
 pub use context::{Catalog, Client, Context, Customer, IdSet, Options, UriSet};
 pub use date::{Date, DateError};
-pub use model::CreateIndividualV2;
+pub use model::{AttachIndividualV2, CreateIndividualV2};
 pub use report::{Code, In, Report, Severity, Violation};
 pub use rules::{registry, rule_for, Rule};
 
@@ -50,16 +51,19 @@ use sink::Sink;
 pub enum RequestKind {
     /// `POST /v2/customers/individual`.
     CreateIndividualV2,
+    /// `POST /v2/customers/{customer_id}/individual/attach`.
+    AttachIndividualV2,
 }
 
 impl RequestKind {
     /// Every supported kind.
-    pub const ALL: &'static [RequestKind] = &[RequestKind::CreateIndividualV2];
+    pub const ALL: &'static [RequestKind] = &[RequestKind::CreateIndividualV2, RequestKind::AttachIndividualV2];
 
     /// The wire name, e.g. `create-individual-v2`.
     pub const fn as_str(self) -> &'static str {
         match self {
             RequestKind::CreateIndividualV2 => "create-individual-v2",
+            RequestKind::AttachIndividualV2 => "attach-individual-v2",
         }
     }
 
@@ -75,18 +79,51 @@ impl std::fmt::Display for RequestKind {
     }
 }
 
-/// What to validate: raw JSON bytes of some kind, or an already-typed request.
+/// What to validate: raw JSON bytes of some kind, or an already-typed request,
+/// and the path parameters that go with it.
 #[derive(Debug, Clone, Copy)]
-pub enum Request<'a> {
-    /// A raw JSON body.
-    Json {
-        /// Which endpoint the body is for.
-        kind: RequestKind,
-        /// The body's bytes.
-        body: &'a [u8],
-    },
-    /// A typed V2 create request built in code.
+pub struct Request<'a> {
+    body: Body<'a>,
+    customer_id: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Body<'a> {
+    Json(RequestKind, &'a [u8]),
     CreateIndividualV2(&'a CreateIndividualV2),
+    AttachIndividualV2(&'a AttachIndividualV2),
+}
+
+impl<'a> Request<'a> {
+    /// A raw JSON body for `kind`.
+    pub fn json(kind: RequestKind, body: &'a [u8]) -> Self {
+        Request { body: Body::Json(kind, body), customer_id: None }
+    }
+
+    /// A typed V2 create request built in code.
+    pub fn create_individual_v2(body: &'a CreateIndividualV2) -> Self {
+        Request { body: Body::CreateIndividualV2(body), customer_id: None }
+    }
+
+    /// A typed V2 attach request built in code.
+    pub fn attach_individual_v2(body: &'a AttachIndividualV2) -> Self {
+        Request { body: Body::AttachIndividualV2(body), customer_id: None }
+    }
+
+    /// The `customer_id` path parameter (attach requests); checked when given.
+    pub fn with_customer_id(mut self, customer_id: &'a str) -> Self {
+        self.customer_id = Some(customer_id);
+        self
+    }
+
+    /// The request's kind.
+    pub fn kind(&self) -> RequestKind {
+        match self.body {
+            Body::Json(kind, _) => kind,
+            Body::CreateIndividualV2(_) => RequestKind::CreateIndividualV2,
+            Body::AttachIndividualV2(_) => RequestKind::AttachIndividualV2,
+        }
+    }
 }
 
 /// Validates a request: every violation at once, in a deterministic order.
@@ -94,26 +131,29 @@ pub enum Request<'a> {
 /// Raw JSON and typed requests with the same content give the same report.
 pub fn validate(request: Request<'_>, ctx: &Context, options: &Options) -> Report {
     let mut sink = Sink::new(options);
-    match request {
-        Request::Json { kind, body } => {
-            if body.len() > options.max_body_bytes {
-                let root = pointer::Loc::Root;
-                sink.emit_structural(
-                    Code::PayloadTooLarge,
-                    &root,
-                    format!("The body is larger than the limit of {} bytes.", options.max_body_bytes),
-                );
-            } else {
-                match kind {
-                    RequestKind::CreateIndividualV2 => {
-                        if let Some(req) = parse::parse::<CreateIndividualV2>(body, &mut sink) {
-                            rules::check_create_v2(&req, ctx, &mut sink);
-                        }
-                    }
-                }
+    let customer_id = request.customer_id;
+    match request.body {
+        Body::Json(_, body) if body.len() > options.max_body_bytes => {
+            sink.emit_structural(
+                Code::PayloadTooLarge,
+                &pointer::Loc::Root,
+                format!("The body is larger than the limit of {} bytes.", options.max_body_bytes),
+            );
+        }
+        Body::Json(RequestKind::CreateIndividualV2, body) => {
+            if let Some(req) = parse::parse::<CreateIndividualV2>(body, &mut sink) {
+                rules::check_create_v2(&req, ctx, &mut sink);
             }
         }
-        Request::CreateIndividualV2(req) => rules::check_create_v2(req, ctx, &mut sink),
+        Body::Json(RequestKind::AttachIndividualV2, body) => {
+            if let Some(req) = parse::parse::<AttachIndividualV2>(body, &mut sink) {
+                rules::check_attach_v2(&rules::Attach { body: &req, customer_id }, ctx, &mut sink);
+            }
+        }
+        Body::CreateIndividualV2(req) => rules::check_create_v2(req, ctx, &mut sink),
+        Body::AttachIndividualV2(req) => {
+            rules::check_attach_v2(&rules::Attach { body: req, customer_id }, ctx, &mut sink)
+        }
     }
     Report::from_violations(sink.violations)
 }

@@ -92,6 +92,140 @@ wire_enum! {
     }
 }
 
+wire_enum! {
+    /// `identifying_documents[].type` (V2 attach).
+    IdentityDocumentType {
+        /// Passport: one file.
+        Passport = "PASSPORT",
+        /// National ID card: FRONT and BACK.
+        NationalId = "NATIONAL_ID",
+        /// Driver's licence: FRONT and BACK; `state` required when issued in the USA.
+        DriversLicense = "DRIVERS_LICENSE",
+        /// Residence permit: FRONT and BACK.
+        ResidencePermit = "RESIDENCE_PERMIT",
+        /// A selfie: one file; every other member is ignored.
+        Selfie = "SELFIE",
+    }
+}
+
+impl IdentityDocumentType {
+    /// Two-sided documents take exactly one FRONT and one BACK file.
+    pub fn is_two_sided(&self) -> bool {
+        matches!(self, Self::NationalId | Self::DriversLicense | Self::ResidencePermit)
+    }
+
+    /// A primary document: any known type but SELFIE.
+    pub fn is_primary(&self) -> bool {
+        matches!(self, Self::Passport | Self::NationalId | Self::DriversLicense | Self::ResidencePermit)
+    }
+
+    /// How many files the type takes (`None` for an unknown type).
+    pub fn file_count(&self) -> Option<usize> {
+        match self {
+            Self::Passport | Self::Selfie => Some(1),
+            Self::NationalId | Self::DriversLicense | Self::ResidencePermit => Some(2),
+            Self::Other(_) => None,
+        }
+    }
+}
+
+wire_enum! {
+    /// `address_documents[].type` (V2 attach).
+    AddressDocumentType {
+        /// A utility bill.
+        UtilityBill = "UTILITY_BILL",
+        /// A letter from a government body.
+        GovernmentLetter = "GOVERNMENT_LETTER",
+        /// A bank statement.
+        BankStatement = "BANK_STATEMENT",
+    }
+}
+
+wire_enum! {
+    /// `files[].side`.
+    Side {
+        /// The front of a document.
+        Front = "FRONT",
+        /// The back of a document.
+        Back = "BACK",
+    }
+}
+
+/// `POST /v2/customers/{customer_id}/individual/attach` (the body; `customer_id` is a path parameter).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachIndividualV2 {
+    /// At most one primary document plus an optional SELFIE; at least one entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifying_documents: Option<Vec<IdentifyingDocument>>,
+    /// Exactly one proof of address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address_documents: Option<Vec<AddressDocument>>,
+    /// The value from the `tos_policies_url` of the create response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tos_policies_value: Option<String>,
+}
+
+/// One `identifying_documents[]` entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentifyingDocument {
+    /// The document type.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<IdentityDocumentType>,
+    /// Document number (required except for SELFIE).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Issuing country, ISO 3166-1 alpha-3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Issuing state (required for a US driver's licence; forbidden on other primary types).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// `YYYY-MM-DD`, not in the future.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue_date: Option<String>,
+    /// `YYYY-MM-DD`, in the future and after `issue_date` (required except for SELFIE).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry_date: Option<String>,
+    /// Uploaded files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<Vec<DocumentFile>>,
+}
+
+impl IdentifyingDocument {
+    /// Whether this entry is a SELFIE (whose other members are ignored).
+    pub fn is_selfie(&self) -> bool {
+        self.kind == Some(IdentityDocumentType::Selfie)
+    }
+}
+
+/// One `address_documents[]` entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressDocument {
+    /// The document type.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<AddressDocumentType>,
+    /// Issuing country: the customer's country of residence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// `YYYY-MM-DD`, not in the future.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue_date: Option<String>,
+    /// Exactly one uploaded file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<Vec<DocumentFile>>,
+}
+
+/// One `files[]` entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentFile {
+    /// The URI returned by the upload endpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// FRONT or BACK.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
+}
+
 /// `POST /v2/customers/individual`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateIndividualV2 {
@@ -376,5 +510,50 @@ impl CreateIndividualV2 {
             f(&l.key("source_of_funds_description"), str_field(&p.source_of_funds_description, Text, OPTIONAL));
             f(&l.key("monthly_volume_usd"), int_field(p.monthly_volume_usd, IntKind::Amount, REQUIRED));
         }
+    }
+}
+
+fn walk_files(files: &Option<Vec<DocumentFile>>, loc: &Loc<'_>, max: Option<usize>, f: &mut Visit<'_>) {
+    f(loc, array_field(files, 1, max, REQUIRED));
+    for (k, file) in files.iter().flatten().enumerate() {
+        let fl = loc.index(k);
+        f(&fl.key("uri"), str_field(&file.uri, StrKind::Text, REQUIRED));
+        let side = file.side.as_ref().map(Side::as_str);
+        f(&fl.key("side"), Field::Str { value: side, kind: StrKind::Enum(Side::WIRE), required: OPTIONAL });
+    }
+}
+
+impl AttachIndividualV2 {
+    /// Reports every member to `f`. A SELFIE's members other than `type` and
+    /// `files` are ignored by the provider, so they are not walked.
+    pub(crate) fn walk(&self, f: &mut Visit<'_>) {
+        use StrKind::*;
+        let root = Loc::Root;
+        let il = root.key("identifying_documents");
+        f(&il, array_field(&self.identifying_documents, 1, None, REQUIRED));
+        for (i, d) in self.identifying_documents.iter().flatten().enumerate() {
+            let l = il.index(i);
+            let kind = d.kind.as_ref().map(IdentityDocumentType::as_str);
+            f(&l.key("type"), Field::Str { value: kind, kind: Enum(IdentityDocumentType::WIRE), required: REQUIRED });
+            if !d.is_selfie() {
+                f(&l.key("number"), str_field(&d.number, Text, OPTIONAL));
+                f(&l.key("country"), str_field(&d.country, Country, OPTIONAL));
+                f(&l.key("state"), str_field(&d.state, Text, OPTIONAL));
+                f(&l.key("issue_date"), str_field(&d.issue_date, Date, OPTIONAL));
+                f(&l.key("expiry_date"), str_field(&d.expiry_date, Date, OPTIONAL));
+            }
+            walk_files(&d.files, &l.key("files"), None, f);
+        }
+        let al = root.key("address_documents");
+        f(&al, array_field(&self.address_documents, 1, Some(1), REQUIRED));
+        for (i, d) in self.address_documents.iter().flatten().enumerate() {
+            let l = al.index(i);
+            let kind = d.kind.as_ref().map(AddressDocumentType::as_str);
+            f(&l.key("type"), Field::Str { value: kind, kind: Enum(AddressDocumentType::WIRE), required: REQUIRED });
+            f(&l.key("country"), str_field(&d.country, Country, REQUIRED));
+            f(&l.key("issue_date"), str_field(&d.issue_date, Date, OPTIONAL));
+            walk_files(&d.files, &l.key("files"), Some(1), f);
+        }
+        f(&root.key("tos_policies_value"), str_field(&self.tos_policies_value, Text, REQUIRED));
     }
 }

@@ -12,7 +12,8 @@
 //! built only when a violation is reported.
 
 use crate::model::{
-    AddressV2, BasicInfoV2, CreateIndividualV2, EmploymentStatus, FinancialProfileV2, Gender, IntKind, TaxInfo,
+    AddressDocument, AddressDocumentType, AddressV2, AttachIndividualV2, BasicInfoV2, CreateIndividualV2, DocumentFile,
+    EmploymentStatus, FinancialProfileV2, Gender, IdentifyingDocument, IdentityDocumentType, IntKind, Side, TaxInfo,
     VerificationType,
 };
 use crate::pointer::Loc;
@@ -75,6 +76,10 @@ pub(crate) trait Object: Default {
     const MEMBERS: &'static [&'static str];
     /// V1 member names and their V2 replacements.
     const RENAMED: &'static [(&'static str, &'static str)] = &[];
+    /// Called once the object is read; `first` is the index of the first
+    /// violation reported inside it.
+    fn finish(&mut self, _sink: &mut Sink, _loc: &Loc<'_>, _first: usize) {}
+
     /// Reads the value of the known member `name`.
     fn member<'de, A: MapAccess<'de>>(
         &mut self,
@@ -109,6 +114,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
         let mut out = T::default();
+        let first = self.sink.violations.len();
         let mut seen: u64 = 0;
         let mut others: Option<HashSet<Cow<'de, str>>> = None;
         while let Some(key) = map.next_key_seed(KeySeed)? {
@@ -145,6 +151,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
             map.next_value::<IgnoredAny>()?;
             others.insert(key);
         }
+        out.finish(self.sink, self.loc, first);
         Ok(Some(out))
     }
 
@@ -534,10 +541,15 @@ impl<'de> DeserializeSeed<'de> for MetaSeed<'_, '_> {
 
 /// Declares an [`Object`] impl: the member table and how each member is read.
 macro_rules! object {
-    ($ty:ty { renamed: [$(($old:literal, $new:literal)),* $(,)?], $($field:ident: $kind:ident $(($arg:tt))? $req:ident),* $(,)? }) => {
+    ($ty:ty { $(finish = $finish:ident;)? renamed: [$(($old:literal, $new:literal)),* $(,)?], $($field:ident $(as $wire:literal)?: $kind:ident $(($arg:tt))? $req:ident),* $(,)? }) => {
         impl Object for $ty {
-            const MEMBERS: &'static [&'static str] = &[$(stringify!($field)),*];
+            const MEMBERS: &'static [&'static str] = &[$(wire_name!($field $($wire)?)),*];
             const RENAMED: &'static [(&'static str, &'static str)] = &[$(($old, $new)),*];
+            $(
+                fn finish(&mut self, sink: &mut Sink, loc: &Loc<'_>, first: usize) {
+                    self.$finish(sink, loc, first)
+                }
+            )?
             fn member<'de, A: MapAccess<'de>>(
                 &mut self,
                 name: &'static str,
@@ -546,7 +558,7 @@ macro_rules! object {
                 loc: &Loc<'_>,
             ) -> Result<(), A::Error> {
                 $(
-                    if name == stringify!($field) {
+                    if name == wire_name!($field $($wire)?) {
                         self.$field = read!($kind $(($arg))?, map, sink, loc, $req);
                         return Ok(());
                     }
@@ -554,6 +566,16 @@ macro_rules! object {
                 map.next_value::<IgnoredAny>().map(drop)
             }
         }
+    };
+}
+
+/// The wire name of a member: its field name, or the `as "name"` given.
+macro_rules! wire_name {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident $wire:literal) => {
+        $wire
     };
 }
 
@@ -633,4 +655,66 @@ object!(FinancialProfileV2 {
     source_of_fund_ids: array(u64) REQ,
     source_of_funds_description: string OPT,
     monthly_volume_usd: integer(Amount) REQ,
+});
+
+object!(AttachIndividualV2 {
+    renamed: [
+        ("customer_id", "the path parameter: POST /v2/customers/{customer_id}/individual/attach"),
+        ("proof_of_identity", "`identifying_documents` (an array)"),
+        ("proof_of_address", "`address_documents` (an array of exactly one)"),
+    ],
+    identifying_documents: array(IdentifyingDocument) REQ,
+    address_documents: array(AddressDocument) REQ,
+    tos_policies_value: string REQ,
+});
+
+/// A SELFIE "carries only `type` and `files`; all other fields are ignored"
+/// (S1): whatever the front end found wrong with those members is dropped.
+const SELFIE_IGNORED: [&str; 5] = ["number", "country", "state", "issue_date", "expiry_date"];
+
+impl IdentifyingDocument {
+    fn drop_ignored_selfie_members(&mut self, sink: &mut Sink, loc: &Loc<'_>, first: usize) {
+        if !self.is_selfie() || sink.violations.len() == first {
+            return;
+        }
+        let base = loc.pointer();
+        let ignored = |path: &str| {
+            path.strip_prefix(base.as_str()).and_then(|rest| rest.strip_prefix('/')).is_some_and(|rest| {
+                let member = rest.split('/').next().unwrap_or(rest);
+                SELFIE_IGNORED.contains(&member)
+            })
+        };
+        let mut index = 0;
+        sink.violations.retain(|v| {
+            let keep = index < first || !ignored(&v.path);
+            index += 1;
+            keep
+        });
+    }
+}
+
+object!(IdentifyingDocument {
+    finish = drop_ignored_selfie_members;
+    renamed: [],
+    kind as "type": choice(IdentityDocumentType) REQ,
+    number: string OPT,
+    country: string OPT,
+    state: string OPT,
+    issue_date: string OPT,
+    expiry_date: string OPT,
+    files: array(DocumentFile) REQ,
+});
+
+object!(AddressDocument {
+    renamed: [],
+    kind as "type": choice(AddressDocumentType) REQ,
+    country: string REQ,
+    issue_date: string OPT,
+    files: array(DocumentFile) REQ,
+});
+
+object!(DocumentFile {
+    renamed: [],
+    uri: string REQ,
+    side: choice(Side) OPT,
 });

@@ -125,6 +125,42 @@ codes! {
     UnknownReference = "unknown_reference", Error, Some(422);
     /// RELIANCE verification while the client does not have it enabled.
     RelianceNotEnabled = "reliance_not_enabled", Error, Some(423);
+    /// A path parameter that is not a UUID.
+    InvalidUuid = "invalid_uuid", Error, Some(422);
+    /// A second non-SELFIE identifying document.
+    MultiplePrimaryDocuments = "multiple_primary_documents", Error, Some(422);
+    /// A second SELFIE.
+    MultipleSelfies = "multiple_selfies", Error, Some(422);
+    /// The client must attach a SELFIE and there is none.
+    SelfieRequired = "selfie_required", Error, Some(422);
+    /// A document with the wrong number of files for its type.
+    FileCount = "file_count", Error, Some(422);
+    /// A file of a two-sided document without `side`.
+    MissingSide = "missing_side", Error, Some(422);
+    /// A second FRONT (or BACK) of a two-sided document.
+    DuplicateSide = "duplicate_side", Error, Some(422);
+    /// A US driver's licence without its issuing `state`.
+    StateRequired = "state_required", Error, Some(422);
+    /// `state` on a document type that does not take one.
+    StateForbidden = "state_forbidden", Error, Some(422);
+    /// A string longer than its maximum.
+    TooLong = "too_long", Error, Some(422);
+    /// A document that has expired.
+    DocumentExpired = "document_expired", Error, Some(422);
+    /// An expiry date on or before the issue date.
+    ExpiryBeforeIssue = "expiry_before_issue", Error, Some(422);
+    /// An issue date in the future.
+    IssueDateInFuture = "issue_date_in_future", Error, Some(422);
+    /// A file URI used twice in the request.
+    DuplicateFileUri = "duplicate_file_uri", Error, Some(422);
+    /// An address document from another country than the customer's residence.
+    AddressDocumentCountryMismatch = "address_document_country_mismatch", Error, Some(422);
+    /// A file URI not uploaded for this customer.
+    FileNotOwned = "file_not_owned", Error, Some(403);
+    /// The customer cannot receive documents (type, API version or status).
+    CustomerNotEligible = "customer_not_eligible", Error, Some(403);
+    /// Another attach for this customer is still being processed.
+    AttachInProgress = "attach_in_progress", Error, Some(409);
 }
 
 impl fmt::Display for Code {

@@ -44,7 +44,7 @@ fn validating_a_valid_typed_request_allocates_nothing() {
     .unwrap();
     ctx.today = Some(Date::parse("2026-11-26").unwrap());
     let opts = Options::default();
-    let (report, n) = allocations_during(|| validate(Request::CreateIndividualV2(&req), &ctx, &opts));
+    let (report, n) = allocations_during(|| validate(Request::create_individual_v2(&req), &ctx, &opts));
     assert!(report.valid, "{report:?}");
     assert_eq!(n, 0, "the valid typed path allocated {n} times");
 
@@ -58,13 +58,13 @@ fn validating_a_valid_typed_request_allocates_nothing() {
         e.document_id = Some(format!("123-45-{:04}", 1000 + i));
         bi.tax_info.as_mut().unwrap().push(e);
     }
-    let (report, n) = allocations_during(|| validate(Request::CreateIndividualV2(&req), &ctx, &opts));
+    let (report, n) = allocations_during(|| validate(Request::create_individual_v2(&req), &ctx, &opts));
     assert!(report.valid, "{report:?}");
     assert_eq!(n, 0, "the valid typed path allocated {n} times");
 
     // The counter does count: an invalid request allocates its violations.
     req.basic_info.as_mut().unwrap().email = Some("Upper@Example.com".into());
-    let (report, n) = allocations_during(|| validate(Request::CreateIndividualV2(&req), &ctx, &opts));
+    let (report, n) = allocations_during(|| validate(Request::create_individual_v2(&req), &ctx, &opts));
     assert!(!report.valid);
     assert!(n > 0);
 }

@@ -84,7 +84,7 @@ fn usage_and_io_errors_exit_2_with_one_clear_line() {
     for (args, needle) in [
         (vec!["check"], "--request"),
         (vec!["check", "--request", "nope"], "unknown request kind"),
-        (vec!["check", "--request", "attach-individual-v2"], "not supported yet"),
+        (vec!["check", "--request", "create-individual-v1"], "not supported yet"),
         (vec!["check", "--request", "create-individual-v2", "/no/such/file.json"], "cannot read"),
         (vec!["check", "--request", "create-individual-v2", "--today", "2026-02-30"], "--today"),
         (vec!["check", "--request", "create-individual-v2", "--context", "/no/such/ctx.json"], "cannot read context"),
@@ -151,4 +151,42 @@ fn batch_body_is_validated_byte_for_byte() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let dup = report["violations"].as_array().unwrap().iter().any(|v| v["code"] == "duplicate_key");
     assert!(dup, "{report}");
+}
+
+#[test]
+fn check_attach_with_customer_id_and_context() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let body = root.join("examples/attach-individual-v2.json");
+    let ctx = root.join("examples/attach-context.json");
+    let base =
+        ["check", "--request", "attach-individual-v2", "--today", "2026-11-26", "--context", ctx.to_str().unwrap()];
+    let mut args = base.to_vec();
+    args.extend(["--customer-id", "55bd6b4e-c20a-4cc8-9535-91d5557a67d9", body.to_str().unwrap()]);
+    let out = run(&args, "");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+
+    let mut args = base.to_vec();
+    args.extend(["--customer-id", "not-a-uuid", body.to_str().unwrap()]);
+    let report = json(&run(&args, ""));
+    assert_eq!(report["violations"][0]["code"], "invalid_uuid");
+    assert_eq!(report["violations"][0]["in"], "path");
+    assert_eq!(report["violations"][0]["path"], "/customer_id");
+}
+
+#[test]
+fn batch_carries_customer_id_per_envelope() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let body: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("examples/attach-individual-v2.json")).unwrap())
+            .unwrap();
+    let ctx: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("examples/attach-context.json")).unwrap()).unwrap();
+    let ok = serde_json::json!({"request": "attach-individual-v2", "body": body, "context": ctx,
+        "customer_id": "55bd6b4e-c20a-4cc8-9535-91d5557a67d9"});
+    let bad = serde_json::json!({"request": "attach-individual-v2", "body": body, "context": ctx, "customer_id": "x"});
+    let out = run(&["batch", "--today", "2026-11-26"], &format!("{ok}\n{bad}\n"));
+    let reports: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(reports[0]["valid"], true, "{}", reports[0]);
+    assert_eq!(reports[1]["violations"][0]["code"], "invalid_uuid");
 }

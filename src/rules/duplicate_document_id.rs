@@ -31,16 +31,12 @@ fn check(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
     let root = Loc::Root;
     let bi = root.key("basic_info");
     let list = bi.key("tax_info");
-    for_each_repeat(
-        tax.len(),
-        |i| clean(&tax[i].document_id),
-        |i| {
-            let item = list.index(i);
-            sink.emit(
-                Code::DuplicateDocumentId,
-                &item.key("document_id"),
-                "This document_id repeats an earlier tax_info entry's; each entry must have a unique document_id.",
-            );
-        },
-    );
+    for_each_repeat(tax.iter().enumerate().map(|(i, t)| (i, clean(&t.document_id))), |i| {
+        let item = list.index(i);
+        sink.emit(
+            Code::DuplicateDocumentId,
+            &item.key("document_id"),
+            "This document_id repeats an earlier tax_info entry's; each entry must have a unique document_id.",
+        );
+    });
 }

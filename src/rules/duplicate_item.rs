@@ -31,15 +31,7 @@ fn check(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
     let root = Loc::Root;
     let fp = root.key("financial_profile");
     let list = fp.key("source_of_fund_ids");
-    for_each_repeat(
-        ids.len(),
-        |i| Some(&ids[i]),
-        |i| {
-            sink.emit(
-                Code::DuplicateItem,
-                &list.index(i),
-                "This ID repeats an earlier one in the list; list each ID once.",
-            )
-        },
-    );
+    for_each_repeat(ids.iter().enumerate().map(|(i, id)| (i, Some(id))), |i| {
+        sink.emit(Code::DuplicateItem, &list.index(i), "This ID repeats an earlier one in the list; list each ID once.")
+    });
 }

@@ -12,7 +12,7 @@
 //! `tests/fixtures/` that triggers each of its codes.
 
 use crate::context::Context;
-use crate::model::{CreateIndividualV2, Field};
+use crate::model::{AttachIndividualV2, CreateIndividualV2, DocumentFile, Field};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -20,12 +20,21 @@ use std::collections::HashSet;
 use std::hash::Hash;
 
 mod address_country_mismatch;
+mod address_document_country_mismatch;
 mod age_out_of_range;
+mod attach_in_progress;
+mod customer_not_eligible;
+mod document_dates;
+mod document_sides;
+mod document_state;
 mod duplicate_document_id;
+mod duplicate_file_uri;
 mod duplicate_item;
 mod duplicate_key;
 mod email;
 mod empty;
+mod file_count;
+mod file_not_owned;
 mod invalid_characters;
 mod invalid_country;
 mod invalid_date;
@@ -33,15 +42,20 @@ mod invalid_enum;
 mod invalid_phone;
 mod invalid_tax_id;
 mod invalid_type;
+mod invalid_uuid;
 mod item_count;
 mod malformed_json;
+mod multiple_primary_documents;
+mod multiple_selfies;
 mod non_ascii;
 mod out_of_range;
 mod payload_too_large;
 mod phone_country_mismatch;
 mod reliance_not_enabled;
 mod required;
+mod selfie_required;
 mod subdivision;
+mod too_long;
 mod transliteration;
 mod unknown_field;
 mod unknown_reference;
@@ -51,6 +65,13 @@ pub(crate) use out_of_range::message as out_of_range_message;
 
 pub(crate) type FieldCheck = fn(&Loc<'_>, Field<'_>, &Context, &mut Sink);
 pub(crate) type CreateV2Check = fn(&CreateIndividualV2, &Context, &mut Sink);
+pub(crate) type AttachV2Check = fn(&Attach<'_>, &Context, &mut Sink);
+
+/// A V2 attach request: the body and the `customer_id` path parameter.
+pub(crate) struct Attach<'a> {
+    pub(crate) body: &'a AttachIndividualV2,
+    pub(crate) customer_id: Option<&'a str>,
+}
 
 /// Where a rule's checks run. A rule with no check is emitted by the JSON front end.
 #[derive(Clone, Copy)]
@@ -59,11 +80,13 @@ pub(crate) struct Check {
     pub(crate) field: Option<FieldCheck>,
     /// Runs on a whole V2 create request.
     pub(crate) create_v2: Option<CreateV2Check>,
+    /// Runs on a whole V2 attach request.
+    pub(crate) attach_v2: Option<AttachV2Check>,
 }
 
 impl Check {
     /// Emitted by the JSON front end while parsing (`src/parse.rs`).
-    pub(crate) const FRONT_END: Check = Check { field: None, create_v2: None };
+    pub(crate) const FRONT_END: Check = Check { field: None, create_v2: None, attach_v2: None };
 
     pub(crate) const fn field(f: FieldCheck) -> Check {
         Check { field: Some(f), ..Check::FRONT_END }
@@ -71,6 +94,10 @@ impl Check {
 
     pub(crate) const fn create_v2(f: CreateV2Check) -> Check {
         Check { create_v2: Some(f), ..Check::FRONT_END }
+    }
+
+    pub(crate) const fn attach_v2(f: AttachV2Check) -> Check {
+        Check { attach_v2: Some(f), ..Check::FRONT_END }
     }
 }
 
@@ -137,7 +164,31 @@ pub(crate) static RULES: &[&Rule] = &[
     &duplicate_item::RULE,
     &unknown_reference::RULE,
     &reliance_not_enabled::RULE,
+    &invalid_uuid::RULE,
+    &customer_not_eligible::RULE,
+    &attach_in_progress::RULE,
+    &file_not_owned::RULE,
+    &multiple_primary_documents::RULE,
+    &multiple_selfies::RULE,
+    &selfie_required::RULE,
+    &file_count::RULE,
+    &document_sides::RULE,
+    &document_state::RULE,
+    &too_long::RULE,
+    &document_dates::RULE,
+    &duplicate_file_uri::RULE,
+    &address_document_country_mismatch::RULE,
 ];
+
+/// Runs every rule on a typed V2 attach request.
+pub(crate) fn check_attach_v2(req: &Attach<'_>, ctx: &Context, sink: &mut Sink) {
+    req.body.walk(&mut |loc, field| check_field(loc, field, ctx, sink));
+    for rule in RULES {
+        if let Some(f) = rule.check.attach_v2 {
+            f(req, ctx, sink);
+        }
+    }
+}
 
 /// Every rule of the engine, in registry order.
 pub fn registry() -> &'static [&'static Rule] {
@@ -198,29 +249,77 @@ pub(crate) fn subject(loc: &Loc<'_>) -> String {
     }
 }
 
-/// Calls `on_repeat(i)` for every `i` whose value equals an earlier one's
-/// (`None` values are skipped). Linear time: pairwise on short lists (no
-/// allocation), a hash set beyond.
-pub(crate) fn for_each_repeat<'a, T: Eq + Hash + ?Sized + 'a>(
-    len: usize,
-    get: impl Fn(usize) -> Option<&'a T>,
-    mut on_repeat: impl FnMut(usize),
-) {
+/// One file of an attach request, with where it is.
+#[derive(Clone, Copy)]
+pub(crate) struct FileRef<'a> {
+    /// `identifying_documents` or `address_documents`.
+    pub(crate) list: &'static str,
+    pub(crate) doc: usize,
+    pub(crate) index: usize,
+    /// Whether the file belongs to a SELFIE.
+    pub(crate) selfie: bool,
+    pub(crate) file: &'a DocumentFile,
+}
+
+impl FileRef<'_> {
+    /// Reports a violation at `member` (`uri` or `side`) of this file.
+    pub(crate) fn emit(&self, sink: &mut Sink, code: Code, member: &str, message: &'static str) {
+        let root = Loc::Root;
+        let list = root.key(self.list);
+        let doc = list.index(self.doc);
+        let files = doc.key("files");
+        let file = files.index(self.index);
+        sink.emit(code, &file.key(member), message);
+    }
+}
+
+/// Every file of an attach request, identifying documents first, in request order.
+pub(crate) fn attach_files(body: &AttachIndividualV2) -> impl Iterator<Item = FileRef<'_>> + Clone {
+    let identity = body.identifying_documents.iter().flatten().enumerate().flat_map(|(doc, d)| {
+        let selfie = d.is_selfie();
+        d.files.iter().flatten().enumerate().map(move |(index, file)| FileRef {
+            list: "identifying_documents",
+            doc,
+            index,
+            selfie,
+            file,
+        })
+    });
+    let address = body.address_documents.iter().flatten().enumerate().flat_map(|(doc, d)| {
+        d.files.iter().flatten().enumerate().map(move |(index, file)| FileRef {
+            list: "address_documents",
+            doc,
+            index,
+            selfie: false,
+            file,
+        })
+    });
+    identity.chain(address)
+}
+
+/// Calls `on_repeat(p)` for every item whose value equals an earlier item's
+/// (`None` values are skipped), `p` being the item's position. Linear time:
+/// pairwise on short lists (no allocation), a hash set beyond.
+pub(crate) fn for_each_repeat<'a, P, T, I>(items: I, mut on_repeat: impl FnMut(P))
+where
+    T: Eq + Hash + ?Sized + 'a,
+    I: Iterator<Item = (P, Option<&'a T>)> + Clone,
+{
     const PAIRWISE_MAX: usize = 16;
-    if len <= PAIRWISE_MAX {
-        for i in 0..len {
-            if let Some(x) = get(i) {
-                if (0..i).any(|j| get(j) == Some(x)) {
-                    on_repeat(i);
+    if items.clone().nth(PAIRWISE_MAX).is_none() {
+        for (i, (p, x)) in items.clone().enumerate() {
+            if let Some(x) = x {
+                if items.clone().take(i).any(|(_, y)| y == Some(x)) {
+                    on_repeat(p);
                 }
             }
         }
     } else {
-        let mut seen = HashSet::with_capacity(len);
-        for i in 0..len {
-            if let Some(x) = get(i) {
+        let mut seen = HashSet::new();
+        for (p, x) in items {
+            if let Some(x) = x {
                 if !seen.insert(x) {
-                    on_repeat(i);
+                    on_repeat(p);
                 }
             }
         }
@@ -241,16 +340,16 @@ mod tests {
 
     #[test]
     fn repeats_are_found_in_both_regimes() {
-        for n in [5usize, 100] {
+        for n in [5usize, 16, 17, 100] {
             let v: Vec<u32> = (0..n as u32).map(|i| i % 3).collect();
             let mut got = vec![];
-            for_each_repeat(v.len(), |i| Some(&v[i]), |i| got.push(i));
+            for_each_repeat(v.iter().enumerate().map(|(i, x)| (i, Some(x))), |i| got.push(i));
             let want: Vec<usize> = (3..n).collect();
             assert_eq!(got, want, "n = {n}");
         }
         let v = [Some("a"), None, Some("a"), None];
         let mut got = vec![];
-        for_each_repeat(v.len(), |i| v[i], |i| got.push(i));
+        for_each_repeat(v.iter().copied().enumerate(), |i| got.push(i));
         assert_eq!(got, [2]);
     }
 }

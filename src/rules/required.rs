@@ -6,10 +6,13 @@
 //! The schema's `required` lists (spec §2, S1). In V2, `verification_type`
 //! is required too (S1, S6-V2).
 //!
+//! In attach requests, `number` and `expiry_date` are required on every
+//! primary (non-SELFIE) identifying document.
+//!
 //! ## Example
 //! Invalid: an `address` without `city`. Valid: `"city": "San Francisco"`.
 
-use super::{subject, Check, Rule};
+use super::{subject, Attach, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
 use crate::pointer::Loc;
@@ -21,11 +24,28 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::Required],
     summary: "Required members must be present and not null.",
     source: "spec §2, §3 (S1 required lists)",
-    check: Check::field(check),
+    check: Check { field: Some(check), attach_v2: Some(check_attach_v2), ..Check::FRONT_END },
 };
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if field.is_missing_required() {
         sink.emit(Code::Required, loc, format!("{} is required; add it.", subject(loc)));
+    }
+}
+
+/// `number` and `expiry_date` on primary identifying documents.
+fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
+    let root = Loc::Root;
+    let list = root.key("identifying_documents");
+    for (i, d) in req.body.identifying_documents.iter().flatten().enumerate() {
+        if d.kind.as_ref().is_some_and(|k| k.is_primary()) {
+            let doc = list.index(i);
+            for (name, value) in [("number", &d.number), ("expiry_date", &d.expiry_date)] {
+                if value.is_none() {
+                    let loc = doc.key(name);
+                    sink.emit(Code::Required, &loc, format!("`{name}` is required on this document type; add it."));
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,67 @@
+//! ## What it does
+//! For two-sided documents (NATIONAL_ID, DRIVERS_LICENSE, RESIDENCE_PERMIT)
+//! with the right number of files: a file without `side` (`missing_side`),
+//! and the second FRONT or second BACK (`duplicate_side`), each at
+//! `.../files/k/side`. Sides are checked only when the file count is right.
+//!
+//! ## Why
+//! `side` is "Required for NATIONAL_ID, DRIVERS_LICENSE, and RESIDENCE_PERMIT",
+//! which need "one FRONT and one BACK file" (spec §3, §9.10; S1, S3).
+//!
+//! ## Example
+//! Invalid: a NATIONAL_ID with two FRONT files. Valid: FRONT and BACK.
+
+use super::{Attach, Check, Rule};
+use crate::context::Context;
+use crate::model::{DocumentFile, IdentityDocumentType, Side};
+use crate::pointer::Loc;
+use crate::report::Code;
+use crate::sink::Sink;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "document_sides",
+    codes: &[Code::MissingSide, Code::DuplicateSide],
+    summary: "Two-sided documents need one FRONT and one BACK file.",
+    source: "spec §3, §9.10 (S1, S3)",
+    check: Check::attach_v2(check_attach_v2),
+};
+
+fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
+    let root = Loc::Root;
+    let list = root.key("identifying_documents");
+    for (i, d) in req.body.identifying_documents.iter().flatten().enumerate() {
+        if let (Some(kind), Some(files)) = (&d.kind, &d.files) {
+            let doc = list.index(i);
+            check(kind, files, &doc.key("files"), sink);
+        }
+    }
+}
+
+/// Checks the sides of one document's files (shared with V1 `proof_of_identity`).
+pub(crate) fn check(kind: &IdentityDocumentType, files: &[DocumentFile], files_loc: &Loc<'_>, sink: &mut Sink) {
+    if !kind.is_two_sided() || Some(files.len()) != kind.file_count() {
+        return;
+    }
+    let (mut front, mut back) = (false, false);
+    for (k, file) in files.iter().enumerate() {
+        let f = files_loc.index(k);
+        let loc = f.key("side");
+        let seen = match &file.side {
+            None => {
+                sink.emit(Code::MissingSide, &loc, "Each file of this document type needs `side`: FRONT or BACK.");
+                continue;
+            }
+            Some(Side::Front) => &mut front,
+            Some(Side::Back) => &mut back,
+            Some(Side::Other(_)) => continue, // invalid_enum covers it
+        };
+        if *seen {
+            sink.emit(
+                Code::DuplicateSide,
+                &loc,
+                "This side is already given by another file; give one FRONT and one BACK.",
+            );
+        }
+        *seen = true;
+    }
+}

@@ -1,0 +1,36 @@
+//! ## What it does
+//! Reports a file URI equal to one earlier in the request
+//! (`duplicate_file_uri`, path of the later `uri`). SELFIE files are left out
+//! of the comparison: a selfie may reuse a primary document's file. Linear time.
+//!
+//! ## Why
+//! "File URIs must be unique across the entire request (SELFIE files
+//! excluded)" (spec §3, §9.14; S1, S3).
+//!
+//! ## Example
+//! Invalid: the licence's BACK with the FRONT's URI. Valid: distinct URIs.
+
+use super::{attach_files, clean, for_each_repeat, Attach, Check, Rule};
+use crate::context::Context;
+use crate::report::Code;
+use crate::sink::Sink;
+
+pub(crate) const RULE: Rule = Rule {
+    name: "duplicate_file_uri",
+    codes: &[Code::DuplicateFileUri],
+    summary: "File URIs must be unique across the request (SELFIE files excluded).",
+    source: "spec §3, §9.14 (S1, S3)",
+    check: Check::attach_v2(check_attach_v2),
+};
+
+fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
+    let files = attach_files(req.body).filter(|f| !f.selfie).map(|f| (f, clean(&f.file.uri)));
+    for_each_repeat(files, |f| {
+        f.emit(
+            sink,
+            Code::DuplicateFileUri,
+            "uri",
+            "This file URI is already used earlier in the request; each document needs its own file.",
+        )
+    });
+}
