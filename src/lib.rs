@@ -39,7 +39,7 @@ mod text;
 
 pub use context::{Catalog, Client, Context, Customer, IdSet, Options, UriSet};
 pub use date::{Date, DateError};
-pub use model::{AttachIndividualV2, CreateIndividualV2};
+pub use model::{AttachIndividualV1, AttachIndividualV2, CreateIndividualV1, CreateIndividualV2};
 pub use report::{Code, In, Report, Severity, Violation};
 pub use rules::{registry, rule_for, Rule};
 
@@ -53,17 +53,28 @@ pub enum RequestKind {
     CreateIndividualV2,
     /// `POST /v2/customers/{customer_id}/individual/attach`.
     AttachIndividualV2,
+    /// `POST /v1/customers/individual`.
+    CreateIndividualV1,
+    /// `POST /v1/customers/individual/attach`.
+    AttachIndividualV1,
 }
 
 impl RequestKind {
     /// Every supported kind.
-    pub const ALL: &'static [RequestKind] = &[RequestKind::CreateIndividualV2, RequestKind::AttachIndividualV2];
+    pub const ALL: &'static [RequestKind] = &[
+        RequestKind::CreateIndividualV2,
+        RequestKind::AttachIndividualV2,
+        RequestKind::CreateIndividualV1,
+        RequestKind::AttachIndividualV1,
+    ];
 
     /// The wire name, e.g. `create-individual-v2`.
     pub const fn as_str(self) -> &'static str {
         match self {
             RequestKind::CreateIndividualV2 => "create-individual-v2",
             RequestKind::AttachIndividualV2 => "attach-individual-v2",
+            RequestKind::CreateIndividualV1 => "create-individual-v1",
+            RequestKind::AttachIndividualV1 => "attach-individual-v1",
         }
     }
 
@@ -92,6 +103,8 @@ enum Body<'a> {
     Json(RequestKind, &'a [u8]),
     CreateIndividualV2(&'a CreateIndividualV2),
     AttachIndividualV2(&'a AttachIndividualV2),
+    CreateIndividualV1(&'a CreateIndividualV1),
+    AttachIndividualV1(&'a AttachIndividualV1),
 }
 
 impl<'a> Request<'a> {
@@ -110,6 +123,16 @@ impl<'a> Request<'a> {
         Request { body: Body::AttachIndividualV2(body), customer_id: None }
     }
 
+    /// A typed V1 create request built in code.
+    pub fn create_individual_v1(body: &'a CreateIndividualV1) -> Self {
+        Request { body: Body::CreateIndividualV1(body), customer_id: None }
+    }
+
+    /// A typed V1 attach request built in code (its `customer_id` is a body member).
+    pub fn attach_individual_v1(body: &'a AttachIndividualV1) -> Self {
+        Request { body: Body::AttachIndividualV1(body), customer_id: None }
+    }
+
     /// The `customer_id` path parameter (attach requests); checked when given.
     pub fn with_customer_id(mut self, customer_id: &'a str) -> Self {
         self.customer_id = Some(customer_id);
@@ -122,6 +145,8 @@ impl<'a> Request<'a> {
             Body::Json(kind, _) => kind,
             Body::CreateIndividualV2(_) => RequestKind::CreateIndividualV2,
             Body::AttachIndividualV2(_) => RequestKind::AttachIndividualV2,
+            Body::CreateIndividualV1(_) => RequestKind::CreateIndividualV1,
+            Body::AttachIndividualV1(_) => RequestKind::AttachIndividualV1,
         }
     }
 }
@@ -150,7 +175,19 @@ pub fn validate(request: Request<'_>, ctx: &Context, options: &Options) -> Repor
                 rules::check_attach_v2(&rules::Attach { body: &req, customer_id }, ctx, &mut sink);
             }
         }
+        Body::Json(RequestKind::CreateIndividualV1, body) => {
+            if let Some(req) = parse::parse::<CreateIndividualV1>(body, &mut sink) {
+                rules::check_create_v1(&req, ctx, &mut sink);
+            }
+        }
+        Body::Json(RequestKind::AttachIndividualV1, body) => {
+            if let Some(req) = parse::parse::<AttachIndividualV1>(body, &mut sink) {
+                rules::check_attach_v1(&req, ctx, &mut sink);
+            }
+        }
         Body::CreateIndividualV2(req) => rules::check_create_v2(req, ctx, &mut sink),
+        Body::CreateIndividualV1(req) => rules::check_create_v1(req, ctx, &mut sink),
+        Body::AttachIndividualV1(req) => rules::check_attach_v1(req, ctx, &mut sink),
         Body::AttachIndividualV2(req) => {
             rules::check_attach_v2(&rules::Attach { body: req, customer_id }, ctx, &mut sink)
         }

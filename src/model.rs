@@ -9,6 +9,11 @@
 use crate::pointer::Loc;
 use serde::{Deserialize, Serialize};
 
+pub use v1::{
+    AddressFileV1, AddressProofTypeV1, AddressV1, AttachIndividualV1, BasicInfoV1, CreateIndividualV1,
+    FinancialProfileV1, IdentityDocumentTypeV1, ProofOfAddressV1, ProofOfIdentityV1,
+};
+
 macro_rules! wire_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),* $(,)? }) => {
         $(#[$meta])*
@@ -61,6 +66,9 @@ macro_rules! wire_enum {
         }
     };
 }
+
+// Declared after the macro so that it can use it.
+mod v1;
 
 wire_enum! {
     /// `verification_type`.
@@ -384,6 +392,8 @@ pub(crate) enum StrKind {
     Email,
     /// E.164 phone number (`invalid_phone`).
     Phone,
+    /// A UUID (`invalid_uuid`).
+    Uuid,
 }
 
 /// How an integer member is checked.
@@ -513,7 +523,7 @@ impl CreateIndividualV2 {
     }
 }
 
-fn walk_files(files: &Option<Vec<DocumentFile>>, loc: &Loc<'_>, max: Option<usize>, f: &mut Visit<'_>) {
+pub(crate) fn walk_files(files: &Option<Vec<DocumentFile>>, loc: &Loc<'_>, max: Option<usize>, f: &mut Visit<'_>) {
     f(loc, array_field(files, 1, max, REQUIRED));
     for (k, file) in files.iter().flatten().enumerate() {
         let fl = loc.index(k);

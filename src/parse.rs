@@ -16,6 +16,10 @@ use crate::model::{
     EmploymentStatus, FinancialProfileV2, Gender, IdentifyingDocument, IdentityDocumentType, IntKind, Side, TaxInfo,
     VerificationType,
 };
+use crate::model::{
+    AddressFileV1, AddressProofTypeV1, AddressV1, AttachIndividualV1, BasicInfoV1, CreateIndividualV1,
+    FinancialProfileV1, IdentityDocumentTypeV1, ProofOfAddressV1, ProofOfIdentityV1,
+};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::rules::subject;
@@ -33,18 +37,83 @@ const OPT: bool = false;
 /// Parses `body` as a request of type `T`. On a syntax error, reports
 /// `malformed_json` alone and returns `None`.
 pub(crate) fn parse<T: Object>(body: &[u8], sink: &mut Sink) -> Option<T> {
-    let mut de = serde_json::Deserializer::from_slice(body);
     let root = Loc::Root;
-    let seed = ObjectSeed::<T> { sink: &mut *sink, loc: &root, required: REQ, top: true, _t: PhantomData };
-    let result = seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    let message = match result {
+    let message = match parse_once::<T>(body, sink) {
         Ok(Some(v)) => return Some(v),
         Ok(None) => Cow::Borrowed("The body must be a JSON object."),
+        Err(e) if is_number_out_of_range(&e) => {
+            // Valid JSON whose numbers overflow f64 (RFC 8259 sets no limit): serde_json
+            // stops there, so such numbers are clamped to ±1e308 in a copy and the copy is
+            // read once more. Integer members then report `out_of_range`, as they should.
+            sink.reset();
+            match clamp_huge_numbers(body).map(|copy| parse_once::<T>(&copy, sink)) {
+                Some(Ok(Some(v))) => return Some(v),
+                Some(Ok(None)) => Cow::Borrowed("The body must be a JSON object."),
+                Some(Err(e)) => Cow::Owned(describe(&e)),
+                None => Cow::Owned(describe(&e)),
+            }
+        }
         Err(e) => Cow::Owned(describe(&e)),
     };
     sink.reset();
     sink.emit_structural(Code::MalformedJson, &root, message);
     None
+}
+
+fn parse_once<T: Object>(body: &[u8], sink: &mut Sink) -> Result<Option<T>, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let root = Loc::Root;
+    let seed = ObjectSeed::<T> { sink, loc: &root, required: REQ, top: true, _t: PhantomData };
+    seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v))
+}
+
+fn is_number_out_of_range(e: &serde_json::Error) -> bool {
+    e.classify() == serde_json::error::Category::Syntax && e.to_string().starts_with("number out of range")
+}
+
+/// A copy of `body` with every number token outside strings whose magnitude
+/// overflows f64 replaced by `1e308` (or `-1e308`); `None` when there is none.
+/// One linear scan; only called after serde_json rejected such a number.
+fn clamp_huge_numbers(body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(body.len());
+    let (mut i, mut changed, mut in_string) = (0, false, false);
+    while i < body.len() {
+        let b = body[i];
+        if in_string {
+            out.push(b);
+            match b {
+                b'\\' if i + 1 < body.len() => {
+                    out.push(body[i + 1]);
+                    i += 1;
+                }
+                b'"' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+        } else if b == b'"' {
+            in_string = true;
+            out.push(b);
+            i += 1;
+        } else if b == b'-' || b.is_ascii_digit() {
+            let start = i;
+            while i < body.len() && matches!(body[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') {
+                i += 1;
+            }
+            let token = &body[start..i];
+            let huge =
+                std::str::from_utf8(token).ok().and_then(|t| t.parse::<f64>().ok()).is_some_and(f64::is_infinite);
+            if huge {
+                changed = true;
+                out.extend_from_slice(if token[0] == b'-' { b"-1e308" } else { b"1e308" });
+            } else {
+                out.extend_from_slice(token);
+            }
+        } else {
+            out.push(b);
+            i += 1;
+        }
+    }
+    changed.then_some(out)
 }
 
 /// A description of a syntax error with its position; never quotes the input.
@@ -717,4 +786,74 @@ object!(DocumentFile {
     renamed: [],
     uri: string REQ,
     side: choice(Side) OPT,
+});
+
+// V1 (spec §4, §5).
+
+object!(CreateIndividualV1 {
+    renamed: [],
+    verification_type: choice(VerificationType) OPT,
+    basic_info: object(BasicInfoV1) REQ,
+    address: object(AddressV1) REQ,
+    financial_profile: object(FinancialProfileV1) REQ,
+    meta_data: free OPT,
+});
+
+object!(BasicInfoV1 {
+    renamed: [],
+    first_name: string REQ,
+    last_name: string REQ,
+    dob: string REQ,
+    email: string REQ,
+    phone: string REQ,
+    country_of_residence: string REQ,
+    nationality: string REQ,
+    tin: string REQ,
+});
+
+object!(AddressV1 {
+    renamed: [],
+    street: string REQ,
+    city: string REQ,
+    state: string REQ,
+    postal_code: string REQ,
+    country: string REQ,
+});
+
+object!(FinancialProfileV1 {
+    renamed: [],
+    occupation_id: integer(Id) REQ,
+    source_of_fund_id: integer(Id) REQ,
+    purpose_id: integer(Id) REQ,
+    monthly_volume_usd: integer(Amount) REQ,
+});
+
+object!(AttachIndividualV1 {
+    renamed: [],
+    customer_id: string REQ,
+    proof_of_identity: object(ProofOfIdentityV1) REQ,
+    proof_of_address: object(ProofOfAddressV1) REQ,
+    tos_policies_value: string REQ,
+});
+
+object!(ProofOfIdentityV1 {
+    renamed: [],
+    kind as "type": choice(IdentityDocumentTypeV1) REQ,
+    number: string REQ,
+    country: string REQ,
+    issue_date: string REQ,
+    expiry_date: string REQ,
+    files: array(DocumentFile) REQ,
+});
+
+object!(ProofOfAddressV1 {
+    renamed: [],
+    kind as "type": choice(AddressProofTypeV1) REQ,
+    country: string REQ,
+    files: array(AddressFileV1) REQ,
+});
+
+object!(AddressFileV1 {
+    renamed: [],
+    uri: string REQ,
 });

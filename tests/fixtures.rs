@@ -140,6 +140,32 @@ fn fixtures_match_their_report_snapshots() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+fn with_id<'a>(r: Request<'a>, id: Option<&'a str>) -> Request<'a> {
+    match id {
+        Some(id) => r.with_customer_id(id),
+        None => r,
+    }
+}
+
+/// Bodies serde's derived `Deserialize` cannot read although the front end can:
+/// `5.0e3` for an integer (serde sees a float), a number beyond f64 in `meta_data`,
+/// wrongly typed members that a SELFIE ignores.
+const NOT_FOR_SERDE_DERIVE: &[&str] = &["integral-float", "huge-number-in-meta-data", "selfie-ignores-members"];
+
+fn typed<T: serde::de::DeserializeOwned>(f: &Loaded) -> Option<T> {
+    match serde_json::from_slice::<T>(&f.body) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            assert!(
+                NOT_FOR_SERDE_DERIVE.iter().any(|n| f.name.ends_with(n)),
+                "{}: typed model cannot read it: {e}",
+                f.name
+            );
+            None
+        }
+    }
+}
+
 #[test]
 fn typed_requests_give_the_same_report_as_their_json() {
     let mut compared = 0;
@@ -158,33 +184,19 @@ fn typed_requests_give_the_same_report_as_their_json() {
         if f.report.violations.iter().any(|v| structural.contains(&v.code)) {
             continue;
         }
-        // serde's derived Deserialize is stricter than the front end on one point:
-        // it reads `5.0e3` as a float, not as the whole number 5000.
         let customer_id = f.fixture.customer_id.as_deref();
-        fn with_id<'a>(r: Request<'a>, id: Option<&'a str>) -> Request<'a> {
-            match id {
-                Some(id) => r.with_customer_id(id),
-                None => r,
-            }
-        }
         let report = match f.kind {
-            RequestKind::CreateIndividualV2 => {
-                let Ok(typed) = serde_json::from_slice::<kyc_rules::CreateIndividualV2>(&f.body) else {
-                    assert!(f.name.ends_with("integral-float"), "{}: the typed model cannot read this body", f.name);
-                    continue;
-                };
-                validate(with_id(Request::create_individual_v2(&typed), customer_id), &f.ctx, &f.opts)
-            }
-            RequestKind::AttachIndividualV2 => {
-                let Ok(typed) = serde_json::from_slice::<kyc_rules::AttachIndividualV2>(&f.body) else {
-                    // The front end drops what is wrong with the members a SELFIE ignores.
-                    assert!(f.name.contains("selfie-ignores"), "{}: the typed model cannot read this body", f.name);
-                    continue;
-                };
-                validate(with_id(Request::attach_individual_v2(&typed), customer_id), &f.ctx, &f.opts)
-            }
+            RequestKind::CreateIndividualV2 => typed::<kyc_rules::CreateIndividualV2>(&f)
+                .map(|t| validate(with_id(Request::create_individual_v2(&t), customer_id), &f.ctx, &f.opts)),
+            RequestKind::AttachIndividualV2 => typed::<kyc_rules::AttachIndividualV2>(&f)
+                .map(|t| validate(with_id(Request::attach_individual_v2(&t), customer_id), &f.ctx, &f.opts)),
+            RequestKind::CreateIndividualV1 => typed::<kyc_rules::CreateIndividualV1>(&f)
+                .map(|t| validate(Request::create_individual_v1(&t), &f.ctx, &f.opts)),
+            RequestKind::AttachIndividualV1 => typed::<kyc_rules::AttachIndividualV1>(&f)
+                .map(|t| validate(Request::attach_individual_v1(&t), &f.ctx, &f.opts)),
             other => panic!("no typed model for {other}"),
         };
+        let Some(report) = report else { continue };
         assert_eq!(report, f.report, "{}", f.name);
         compared += 1;
     }

@@ -19,15 +19,14 @@ USAGE:
 KIND:
     create-individual-v2      POST /v2/customers/individual
     attach-individual-v2      POST /v2/customers/{customer_id}/individual/attach
+    create-individual-v1      POST /v1/customers/individual
+    attach-individual-v1      POST /v1/customers/individual/attach
 
 check prints one JSON report; exit 0 valid, 1 invalid, 2 usage or I/O error.
 batch reads JSON Lines envelopes {\"request\": KIND, \"body\": {...} | \"body_text\": \"...\", \"context\": {...}, \"customer_id\": \"...\"}
 and writes one report per line, in input order; exit 0 when all are valid, 1 otherwise, 2 on I/O error.
 --today overrides the context's date; without either, today's UTC date is used.
 ";
-
-/// Request kinds announced by the issues but not implemented yet.
-const PLANNED_KINDS: &[&str] = &["create-individual-v1", "attach-individual-v1"];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -102,9 +101,6 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 fn parse_kind(name: &str) -> Result<RequestKind, String> {
     if let Some(kind) = RequestKind::from_wire(name) {
         return Ok(kind);
-    }
-    if PLANNED_KINDS.contains(&name) {
-        return Err(format!("request kind {name} is not supported yet"));
     }
     let known: Vec<&str> = RequestKind::ALL.iter().map(|k| k.as_str()).collect();
     Err(format!("unknown request kind {name:?}; known kinds: {}", known.join(", ")))

@@ -84,7 +84,6 @@ fn usage_and_io_errors_exit_2_with_one_clear_line() {
     for (args, needle) in [
         (vec!["check"], "--request"),
         (vec!["check", "--request", "nope"], "unknown request kind"),
-        (vec!["check", "--request", "create-individual-v1"], "not supported yet"),
         (vec!["check", "--request", "create-individual-v2", "/no/such/file.json"], "cannot read"),
         (vec!["check", "--request", "create-individual-v2", "--today", "2026-02-30"], "--today"),
         (vec!["check", "--request", "create-individual-v2", "--context", "/no/such/ctx.json"], "cannot read context"),

@@ -11,7 +11,7 @@
 
 use super::{country, Check, Rule};
 use crate::context::Context;
-use crate::model::CreateIndividualV2;
+use crate::model::{CreateIndividualV1, CreateIndividualV2};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -21,7 +21,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::AddressCountryMismatch],
     summary: "The address country must equal the country of residence.",
     source: "spec §2, §9.1 (S2-B, S7)",
-    check: Check::create_v2(check_create_v2),
+    check: Check { create_v2: Some(check_create_v2), create_v1: Some(check_create_v1), ..Check::FRONT_END },
 };
 
 /// Checks an address country member against a residence member.
@@ -41,6 +41,13 @@ fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
     let (Some(a), Some(bi)) = (&req.address, &req.basic_info) else {
         return;
     };
+    let root = Loc::Root;
+    let l = root.key("address");
+    check(&a.country, &bi.country_of_residence, &l.key("country"), sink);
+}
+
+fn check_create_v1(req: &CreateIndividualV1, _: &Context, sink: &mut Sink) {
+    let (Some(a), Some(bi)) = (&req.address, &req.basic_info) else { return };
     let root = Loc::Root;
     let l = root.key("address");
     check(&a.country, &bi.country_of_residence, &l.key("country"), sink);

@@ -7,6 +7,8 @@
 //! Only real dates are compared (`invalid_date` covers the rest); a SELFIE's
 //! dates are ignored; the rules that need `today` are off without it.
 //!
+//! In V1 the same rules apply to `proof_of_identity`.
+//!
 //! ## Why
 //! `expiry_date` "must be in the future"; with `issue_date`, "expiry_date must
 //! be strictly later" (S1). A future issue date cannot be genuine (spec §9.13, [I]).
@@ -17,6 +19,7 @@
 use super::{clean, Attach, Check, Rule};
 use crate::context::Context;
 use crate::date::Date;
+use crate::model::AttachIndividualV1;
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -26,7 +29,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::DocumentExpired, Code::ExpiryBeforeIssue, Code::IssueDateInFuture],
     summary: "Documents must not be expired, expire after they were issued, and not be issued in the future.",
     source: "spec §3, §9.13 (S1)",
-    check: Check::attach_v2(check_attach_v2),
+    check: Check { attach_v2: Some(check_attach_v2), attach_v1: Some(check_attach_v1), ..Check::FRONT_END },
 };
 
 fn check_attach_v2(req: &Attach<'_>, ctx: &Context, sink: &mut Sink) {
@@ -40,6 +43,13 @@ fn check_attach_v2(req: &Attach<'_>, ctx: &Context, sink: &mut Sink) {
     let list = root.key("address_documents");
     for (i, d) in req.body.address_documents.iter().flatten().enumerate() {
         check(&d.issue_date, &None, &list.index(i), ctx.today, sink);
+    }
+}
+
+fn check_attach_v1(req: &AttachIndividualV1, ctx: &Context, sink: &mut Sink) {
+    if let Some(d) = &req.proof_of_identity {
+        let root = Loc::Root;
+        check(&d.issue_date, &d.expiry_date, &root.key("proof_of_identity"), ctx.today, sink);
     }
 }
 

@@ -4,6 +4,8 @@
 //! and the second FRONT or second BACK (`duplicate_side`), each at
 //! `.../files/k/side`. Sides are checked only when the file count is right.
 //!
+//! In V1 the same rules apply to `proof_of_identity.files` (V1 proof-of-address files have no side).
+//!
 //! ## Why
 //! `side` is "Required for NATIONAL_ID, DRIVERS_LICENSE, and RESIDENCE_PERMIT",
 //! which need "one FRONT and one BACK file" (spec §3, §9.10; S1, S3).
@@ -13,7 +15,7 @@
 
 use super::{Attach, Check, Rule};
 use crate::context::Context;
-use crate::model::{DocumentFile, IdentityDocumentType, Side};
+use crate::model::{AttachIndividualV1, DocumentFile, IdentityDocumentType, Side};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -23,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::MissingSide, Code::DuplicateSide],
     summary: "Two-sided documents need one FRONT and one BACK file.",
     source: "spec §3, §9.10 (S1, S3)",
-    check: Check::attach_v2(check_attach_v2),
+    check: Check { attach_v2: Some(check_attach_v2), attach_v1: Some(check_attach_v1), ..Check::FRONT_END },
 };
 
 fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
@@ -34,6 +36,15 @@ fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
             let doc = list.index(i);
             check(kind, files, &doc.key("files"), sink);
         }
+    }
+}
+
+fn check_attach_v1(req: &AttachIndividualV1, _: &Context, sink: &mut Sink) {
+    let Some(d) = &req.proof_of_identity else { return };
+    if let (Some(kind), Some(files)) = (&d.kind, &d.files) {
+        let root = Loc::Root;
+        let doc = root.key("proof_of_identity");
+        check(&kind.to_v2(), files, &doc.key("files"), sink);
     }
 }
 

@@ -4,6 +4,8 @@
 //! SELFIE take exactly 1; NATIONAL_ID, DRIVERS_LICENSE and RESIDENCE_PERMIT
 //! exactly 2. An empty list is `too_few_items` instead.
 //!
+//! In V1 the same counts apply to `proof_of_identity.files`.
+//!
 //! ## Why
 //! "PASSPORT and SELFIE take a single file; NATIONAL_ID, DRIVERS_LICENSE, and
 //! RESIDENCE_PERMIT require one FRONT and one BACK file" (spec §3, §9.10; S1, S3).
@@ -13,6 +15,7 @@
 
 use super::{Attach, Check, Rule};
 use crate::context::Context;
+use crate::model::{AttachIndividualV1, IdentityDocumentType};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -22,22 +25,38 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::FileCount],
     summary: "PASSPORT and SELFIE take 1 file; NATIONAL_ID, DRIVERS_LICENSE and RESIDENCE_PERMIT take 2.",
     source: "spec §3, §9.10 (S1, S3)",
-    check: Check::attach_v2(check_attach_v2),
+    check: Check { attach_v2: Some(check_attach_v2), attach_v1: Some(check_attach_v1), ..Check::FRONT_END },
 };
 
 fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
     let root = Loc::Root;
     let list = root.key("identifying_documents");
     for (i, d) in req.body.identifying_documents.iter().flatten().enumerate() {
-        let (Some(want), Some(files)) = (d.kind.as_ref().and_then(|k| k.file_count()), &d.files) else { continue };
-        if !files.is_empty() && files.len() != want {
+        if let (Some(kind), Some(files)) = (&d.kind, &d.files) {
             let doc = list.index(i);
-            let message = if want == 1 {
-                "This document type takes exactly one file."
-            } else {
-                "This document type takes exactly two files: one FRONT and one BACK."
-            };
-            sink.emit(Code::FileCount, &doc.key("files"), message);
+            check(kind, files.len(), &doc.key("files"), sink);
         }
+    }
+}
+
+fn check_attach_v1(req: &AttachIndividualV1, _: &Context, sink: &mut Sink) {
+    let Some(d) = &req.proof_of_identity else { return };
+    if let (Some(kind), Some(files)) = (&d.kind, &d.files) {
+        let root = Loc::Root;
+        let doc = root.key("proof_of_identity");
+        check(&kind.to_v2(), files.len(), &doc.key("files"), sink);
+    }
+}
+
+/// Checks one document's file count (an empty list is `too_few_items`'s).
+fn check(kind: &IdentityDocumentType, n: usize, files_loc: &Loc<'_>, sink: &mut Sink) {
+    let Some(want) = kind.file_count() else { return };
+    if n != 0 && n != want {
+        let message = if want == 1 {
+            "This document type takes exactly one file."
+        } else {
+            "This document type takes exactly two files: one FRONT and one BACK."
+        };
+        sink.emit(Code::FileCount, files_loc, message);
     }
 }

@@ -1,6 +1,7 @@
 //! ## What it does
 //! Checks a tax ID against its country's format, from a table keyed by
 //! country and document type (`invalid_tax_id`, path of the `document_id`).
+//! In V1, `basic_info.tin` of a US resident is an SSN.
 //! Today: USA `SSN` must be `AAA-GG-SSSS` digits, with area not 000, 666 or
 //! 900–999, group not 00 and serial not 0000.
 //!
@@ -13,7 +14,7 @@
 
 use super::{clean, Check, Rule};
 use crate::context::Context;
-use crate::model::CreateIndividualV2;
+use crate::model::{CreateIndividualV1, CreateIndividualV2};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -23,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::InvalidTaxId],
     summary: "Tax IDs must have the format of their country and document type.",
     source: "spec §2 (S1 \"validated per country and document type\"); SSA SSN rules",
-    check: Check::create_v2(check_create_v2),
+    check: Check { create_v2: Some(check_create_v2), create_v1: Some(check_create_v1), ..Check::FRONT_END },
 };
 
 /// One known tax ID format.
@@ -93,6 +94,16 @@ fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
             &item.key("document_id"),
             sink,
         );
+    }
+}
+
+/// V1 has one `tin`; for a US resident it is an SSN (spec §4; S1, S13).
+fn check_create_v1(req: &CreateIndividualV1, _: &Context, sink: &mut Sink) {
+    let Some(bi) = &req.basic_info else { return };
+    if super::country(&bi.country_of_residence) == Some("USA") {
+        let root = Loc::Root;
+        let l = root.key("basic_info");
+        check(Some("USA"), Some("SSN"), clean(&bi.tin), &l.key("tin"), sink);
     }
 }
 

@@ -1,7 +1,8 @@
 //! ## What it does
 //! Reports a `customer_id` path parameter that is not a UUID, 8-4-4-4-12
 //! hexadecimal digits (`invalid_uuid`, `"in": "path"`, path `/customer_id`).
-//! Checked only when the caller gives the path parameter.
+//! Checked only when the caller gives the path parameter. In V1 attach,
+//! `customer_id` is a body member: same code, `"in": "body"`.
 //!
 //! ## Why
 //! `customer_id` is `format: uuid` (spec §1.7, §3; S1); any other value
@@ -12,15 +13,18 @@
 
 use super::{Attach, Check, Rule};
 use crate::context::Context;
+use crate::model::{Field, StrKind};
+use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
+use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_uuid",
     codes: &[Code::InvalidUuid],
     summary: "customer_id must be a UUID (8-4-4-4-12 hex digits).",
     source: "spec §1.7, §3 (S1 format: uuid)",
-    check: Check::attach_v2(check_attach_v2),
+    check: Check { field: Some(check_field), attach_v2: Some(check_attach_v2), ..Check::FRONT_END },
 };
 
 /// Whether `s` is 8-4-4-4-12 hexadecimal digits (either case).
@@ -40,6 +44,15 @@ fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
     if let Some(id) = req.customer_id {
         if !is_uuid(id) {
             sink.emit_path_param(Code::InvalidUuid, "customer_id", MESSAGE);
+        }
+    }
+}
+
+/// V1 carries `customer_id` in the body.
+fn check_field(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
+    if let Field::Str { value: Some(s), kind: StrKind::Uuid, .. } = field {
+        if !is_uuid(s) && is_clean(s) {
+            sink.emit(Code::InvalidUuid, loc, MESSAGE);
         }
     }
 }

@@ -12,7 +12,9 @@
 //! `tests/fixtures/` that triggers each of its codes.
 
 use crate::context::Context;
-use crate::model::{AttachIndividualV2, CreateIndividualV2, DocumentFile, Field};
+use crate::model::{
+    AttachIndividualV1, AttachIndividualV2, CreateIndividualV1, CreateIndividualV2, DocumentFile, Field,
+};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -66,6 +68,8 @@ pub(crate) use out_of_range::message as out_of_range_message;
 pub(crate) type FieldCheck = fn(&Loc<'_>, Field<'_>, &Context, &mut Sink);
 pub(crate) type CreateV2Check = fn(&CreateIndividualV2, &Context, &mut Sink);
 pub(crate) type AttachV2Check = fn(&Attach<'_>, &Context, &mut Sink);
+pub(crate) type CreateV1Check = fn(&CreateIndividualV1, &Context, &mut Sink);
+pub(crate) type AttachV1Check = fn(&AttachIndividualV1, &Context, &mut Sink);
 
 /// A V2 attach request: the body and the `customer_id` path parameter.
 pub(crate) struct Attach<'a> {
@@ -82,11 +86,16 @@ pub(crate) struct Check {
     pub(crate) create_v2: Option<CreateV2Check>,
     /// Runs on a whole V2 attach request.
     pub(crate) attach_v2: Option<AttachV2Check>,
+    /// Runs on a whole V1 create request.
+    pub(crate) create_v1: Option<CreateV1Check>,
+    /// Runs on a whole V1 attach request.
+    pub(crate) attach_v1: Option<AttachV1Check>,
 }
 
 impl Check {
     /// Emitted by the JSON front end while parsing (`src/parse.rs`).
-    pub(crate) const FRONT_END: Check = Check { field: None, create_v2: None, attach_v2: None };
+    pub(crate) const FRONT_END: Check =
+        Check { field: None, create_v2: None, attach_v2: None, create_v1: None, attach_v1: None };
 
     pub(crate) const fn field(f: FieldCheck) -> Check {
         Check { field: Some(f), ..Check::FRONT_END }
@@ -185,6 +194,26 @@ pub(crate) fn check_attach_v2(req: &Attach<'_>, ctx: &Context, sink: &mut Sink) 
     req.body.walk(&mut |loc, field| check_field(loc, field, ctx, sink));
     for rule in RULES {
         if let Some(f) = rule.check.attach_v2 {
+            f(req, ctx, sink);
+        }
+    }
+}
+
+/// Runs every rule on a typed V1 create request.
+pub(crate) fn check_create_v1(req: &CreateIndividualV1, ctx: &Context, sink: &mut Sink) {
+    req.walk(&mut |loc, field| check_field(loc, field, ctx, sink));
+    for rule in RULES {
+        if let Some(f) = rule.check.create_v1 {
+            f(req, ctx, sink);
+        }
+    }
+}
+
+/// Runs every rule on a typed V1 attach request.
+pub(crate) fn check_attach_v1(req: &AttachIndividualV1, ctx: &Context, sink: &mut Sink) {
+    req.walk(&mut |loc, field| check_field(loc, field, ctx, sink));
+    for rule in RULES {
+        if let Some(f) = rule.check.attach_v1 {
             f(req, ctx, sink);
         }
     }

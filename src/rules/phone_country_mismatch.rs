@@ -17,7 +17,7 @@
 
 use super::{clean, country, Check, Rule};
 use crate::context::Context;
-use crate::model::CreateIndividualV2;
+use crate::model::{CreateIndividualV1, CreateIndividualV2};
 use crate::phone::{matches_country, PhoneMatch};
 use crate::pointer::Loc;
 use crate::report::Code;
@@ -28,7 +28,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::PhoneCountryMismatch],
     summary: "The phone number must belong to the country of residence.",
     source: "spec §1.5, §9.2 (S6-V1; [I] for V2)",
-    check: Check::create_v2(check_create_v2),
+    check: Check { create_v2: Some(check_create_v2), create_v1: Some(check_create_v1), ..Check::FRONT_END },
 };
 
 /// Checks one phone member against a residence country.
@@ -49,6 +49,14 @@ pub(crate) fn check(phone: &Option<String>, residence: &Option<String>, phone_lo
 }
 
 fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
+    if let Some(bi) = &req.basic_info {
+        let root = Loc::Root;
+        let l = root.key("basic_info");
+        check(&bi.phone, &bi.country_of_residence, &l.key("phone"), sink);
+    }
+}
+
+fn check_create_v1(req: &CreateIndividualV1, _: &Context, sink: &mut Sink) {
     if let Some(bi) = &req.basic_info {
         let root = Loc::Root;
         let l = root.key("basic_info");

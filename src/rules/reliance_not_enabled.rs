@@ -13,7 +13,7 @@
 
 use super::{Check, Rule};
 use crate::context::Context;
-use crate::model::{CreateIndividualV2, VerificationType};
+use crate::model::{CreateIndividualV1, CreateIndividualV2, VerificationType};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::RelianceNotEnabled],
     summary: "RELIANCE verification needs the client feature enabled (423).",
     source: "spec §2, §10, §13 (S1, S2, S4)",
-    check: Check::create_v2(check_create_v2),
+    check: Check { create_v2: Some(check_create_v2), create_v1: Some(check_create_v1), ..Check::FRONT_END },
 };
 
 /// Checks a verification type against the client's settings.
@@ -40,5 +40,9 @@ pub(crate) fn check(vt: Option<&VerificationType>, ctx: &Context, sink: &mut Sin
 }
 
 fn check_create_v2(req: &CreateIndividualV2, ctx: &Context, sink: &mut Sink) {
+    check(req.verification_type.as_ref(), ctx, sink);
+}
+
+fn check_create_v1(req: &CreateIndividualV1, ctx: &Context, sink: &mut Sink) {
     check(req.verification_type.as_ref(), ctx, sink);
 }

@@ -9,6 +9,8 @@
 //! - `subdivision_unverified` (warning): the country has no subdivisions and no
 //!   such code (JEY, GGY, IMN, VAT, ...), so nothing can be checked.
 //!
+//! In V1 the same rules apply to `address.state`.
+//!
 //! ## Why
 //! "Full ISO 3166-2 code including the alpha-2 prefix, e.g. `US-CA`"; valid
 //! values are listed per country (spec §1.2, §9.3; S1, S2-B, S7).
@@ -18,7 +20,7 @@
 
 use super::{clean, country, Check, Rule};
 use crate::context::Context;
-use crate::model::CreateIndividualV2;
+use crate::model::{CreateIndividualV1, CreateIndividualV2};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -29,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::UnknownSubdivision, Code::SubdivisionCountryMismatch, Code::SubdivisionUnverified],
     summary: "Subdivision codes must be ISO 3166-2 codes of the address's country.",
     source: "spec §1.2, §9.3 (S1, S2-B, S7); ISO 3166-2 via iso-codes 4.20.1",
-    check: Check::create_v2(check_create_v2),
+    check: Check { create_v2: Some(check_create_v2), create_v1: Some(check_create_v1), ..Check::FRONT_END },
 };
 
 const UNKNOWN: &str = "This is not an ISO 3166-2 subdivision code; give the full code with the country prefix, in uppercase, such as US-CA.";
@@ -68,5 +70,13 @@ fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
         let root = Loc::Root;
         let l = root.key("address");
         check(&a.subdivision_code, &a.country, &l.key("subdivision_code"), sink);
+    }
+}
+
+fn check_create_v1(req: &CreateIndividualV1, _: &Context, sink: &mut Sink) {
+    if let Some(a) = &req.address {
+        let root = Loc::Root;
+        let l = root.key("address");
+        check(&a.state, &a.country, &l.key("state"), sink);
     }
 }

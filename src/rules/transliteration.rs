@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::TransliterationRequired, Code::TransliterationNotAscii],
     summary: "Non-ASCII names and street lines need an ASCII `_en` companion.",
     source: "spec §1.6, §9.5 (S1, S2, S6-V2, S7)",
-    check: Check { field: Some(check_companion), create_v2: Some(check_create_v2), attach_v2: None },
+    check: Check { field: Some(check_companion), create_v2: Some(check_create_v2), ..Check::FRONT_END },
 };
 
 /// Every `_en` companion, wherever it is, must be ASCII.

@@ -13,7 +13,7 @@
 
 use super::{Check, Rule};
 use crate::context::{Context, IdSet};
-use crate::model::CreateIndividualV2;
+use crate::model::{CreateIndividualV1, CreateIndividualV2};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::UnknownReference],
     summary: "Catalogue IDs must exist in the catalogue given in the context.",
     source: "spec §2, §7 (S1, S2-B)",
-    check: Check::create_v2(check_create_v2),
+    check: Check { create_v2: Some(check_create_v2), create_v1: Some(check_create_v1), ..Check::FRONT_END },
 };
 
 /// Checks one ID against one catalogue list.
@@ -57,4 +57,14 @@ fn check_create_v2(req: &CreateIndividualV2, ctx: &Context, sink: &mut Sink) {
             sink,
         );
     }
+}
+
+fn check_create_v1(req: &CreateIndividualV1, ctx: &Context, sink: &mut Sink) {
+    let (Some(cat), Some(p)) = (&ctx.catalog, &req.financial_profile) else { return };
+    let root = Loc::Root;
+    let l = root.key("financial_profile");
+    check(p.occupation_id, cat.occupation_ids.as_ref(), "GET /v1/occupations", &l.key("occupation_id"), sink);
+    check(p.purpose_id, cat.purpose_ids.as_ref(), "GET /v1/purposes?type=INDIVIDUAL", &l.key("purpose_id"), sink);
+    let funds = cat.source_of_fund_ids.as_ref();
+    check(p.source_of_fund_id, funds, "GET /v1/source-of-funds?type=INDIVIDUAL", &l.key("source_of_fund_id"), sink);
 }
