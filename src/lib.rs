@@ -27,6 +27,7 @@ mod context;
 mod data;
 mod date;
 pub mod lifecycle;
+pub mod migrate;
 pub mod model;
 mod parse;
 pub mod phone;
@@ -94,12 +95,12 @@ impl std::fmt::Display for RequestKind {
 /// and the path parameters that go with it.
 #[derive(Debug, Clone, Copy)]
 pub struct Request<'a> {
-    body: Body<'a>,
+    pub(crate) body: Body<'a>,
     customer_id: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Copy)]
-enum Body<'a> {
+pub(crate) enum Body<'a> {
     Json(RequestKind, &'a [u8]),
     CreateIndividualV2(&'a CreateIndividualV2),
     AttachIndividualV2(&'a AttachIndividualV2),

@@ -3,6 +3,7 @@
 //! All I/O lives here: reading bodies, context files and JSON Lines, the
 //! clock for the default `--today`, and writing reports.
 
+use kyc_rules::migrate::{migrate, MigrateError};
 use kyc_rules::{validate, Context, Date, Options, Report, Request, RequestKind};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -14,6 +15,7 @@ kyc-rules: check KYC onboarding requests before they are sent
 
 USAGE:
     kyc-rules check --request KIND [--customer-id UUID] [--context FILE] [--today YYYY-MM-DD] [--suggest] [FILE|-]
+    kyc-rules migrate --request create-individual-v1|attach-individual-v1 [--context FILE] [--today YYYY-MM-DD] [FILE|-]
     kyc-rules batch [--context FILE] [--today YYYY-MM-DD] [--suggest] [--threads N] [FILE|-]
 
 KIND:
@@ -23,8 +25,11 @@ KIND:
     attach-individual-v1      POST /v1/customers/individual/attach
 
 check prints one JSON report; exit 0 valid, 1 invalid, 2 usage or I/O error.
+migrate prints {\"request\": <V2 body>, \"customer_id\"?: ..., \"notes\": [...], \"report\": <V2 report>};
+exit 0 when the V2 request is valid, 1 otherwise, 2 on a usage or I/O error.
 batch reads JSON Lines envelopes {\"request\": KIND, \"body\": {...} | \"body_text\": \"...\", \"context\": {...}, \"customer_id\": \"...\"}
-and writes one report per line, in input order; exit 0 when all are valid, 1 otherwise, 2 on I/O error.
+and writes one report per line, in input order (with \"migrate\": true, a V1 envelope gets the migrate output);
+exit 0 when all are valid, 1 otherwise, 2 on I/O error.
 --today overrides the context's date; without either, today's UTC date is used.
 ";
 
@@ -86,6 +91,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     match command.as_str() {
         "check" => check(&parse_flags(rest)?),
         "batch" => batch(&parse_flags(rest)?),
+        "migrate" => migrate_command(&parse_flags(rest)?),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -163,6 +169,43 @@ fn check(flags: &Flags) -> Result<ExitCode, String> {
     Ok(if report.valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
+/// What `migrate` prints when the V1 body cannot be read at all.
+#[derive(serde::Serialize)]
+struct Unreadable<'a> {
+    request: Option<()>,
+    notes: [(); 0],
+    report: &'a Report,
+}
+
+/// The migrate output for one V1 body (pretty or compact), and whether the V2 request is valid.
+fn migrate_output(request: Request<'_>, ctx: &Context, opts: &Options, pretty: bool) -> Result<(String, bool), String> {
+    fn text<T: serde::Serialize>(v: &T, pretty: bool) -> Result<String, String> {
+        if pretty { serde_json::to_string_pretty(v) } else { serde_json::to_string(v) }.map_err(|e| e.to_string())
+    }
+    match migrate(request, ctx, opts) {
+        Ok(m) => Ok((text(&m, pretty)?, m.report.valid)),
+        Err(MigrateError::Unreadable(report)) => {
+            Ok((text(&Unreadable { request: None, notes: [], report: &report }, pretty)?, false))
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn migrate_command(flags: &Flags) -> Result<ExitCode, String> {
+    let kind = parse_kind(
+        flags.request.as_deref().ok_or("migrate needs --request create-individual-v1|attach-individual-v1")?,
+    )?;
+    if !matches!(kind, RequestKind::CreateIndividualV1 | RequestKind::AttachIndividualV1) {
+        return Err(format!("migrate takes a V1 request kind, not {kind}"));
+    }
+    let ctx = base_context(flags)?;
+    let body = read_input(flags.input.as_deref())?;
+    let (mut text, valid) = migrate_output(Request::json(kind, &body), &ctx, &options(flags), true)?;
+    text.push('\n');
+    io::stdout().write_all(text.as_bytes()).map_err(|e| format!("cannot write the output: {e}"))?;
+    Ok(if valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
 /// One line of a batch.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -177,6 +220,9 @@ struct Envelope<'a> {
     /// The `customer_id` path parameter of attach requests.
     #[serde(default)]
     customer_id: Option<String>,
+    /// Migrate the V1 body to V2 and report on the result.
+    #[serde(default)]
+    migrate: bool,
 }
 
 /// What a batch line produces: its report line, and whether it was valid.
@@ -211,6 +257,12 @@ fn batch_line(line: &str, base: &Context, opts: &Options) -> (String, bool) {
     let mut request = Request::json(kind, body);
     if let Some(id) = &env.customer_id {
         request = request.with_customer_id(id);
+    }
+    if env.migrate {
+        return match migrate_output(request, &ctx, opts, false) {
+            Ok(out) => out,
+            Err(e) => envelope_error(e),
+        };
     }
     let report: Report = validate(request, &ctx, opts);
     let text = serde_json::to_string(&report).unwrap_or_else(|_| String::from("{}"));

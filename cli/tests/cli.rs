@@ -189,3 +189,43 @@ fn batch_carries_customer_id_per_envelope() {
     assert_eq!(reports[0]["valid"], true, "{}", reports[0]);
     assert_eq!(reports[1]["violations"][0]["code"], "invalid_uuid");
 }
+
+#[test]
+fn migrate_prints_the_v2_request_notes_and_report() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let v1 = root.join("examples/create-individual-v1.json");
+    let out = run(&["migrate", "--request", "create-individual-v1", "--today", "2026-11-26", v1.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1), "employment_status is missing, so the V2 request is invalid");
+    let m = json(&out);
+    assert_eq!(m["request"]["basic_info"]["primary_nationality"], "USA");
+    assert_eq!(m["request"]["basic_info"]["tax_info"][0]["document_type"], "SSN");
+    assert_eq!(m["report"]["violations"].as_array().unwrap().len(), 1);
+    assert_eq!(m["report"]["violations"][0]["path"], "/financial_profile/employment_status");
+    assert!(m["notes"].as_array().unwrap().iter().any(|n| n["code"] == "employment_status_required"));
+
+    let v1 = root.join("examples/attach-individual-v1.json");
+    let out = run(&["migrate", "--request", "attach-individual-v1", "--today", "2026-11-26", v1.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0));
+    let m = json(&out);
+    assert_eq!(m["customer_id"], "0ca13984-63f3-45d7-99a7-52b9133f0259");
+    assert!(m["request"].get("customer_id").is_none());
+
+    let out = run(&["migrate", "--request", "create-individual-v2"], "{}");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn batch_migrates_envelopes_that_ask_for_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let body: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("examples/create-individual-v1.json")).unwrap())
+            .unwrap();
+    let migrate = serde_json::json!({"request": "create-individual-v1", "body": body, "migrate": true});
+    let check = serde_json::json!({"request": "create-individual-v1", "body": body});
+    let out = run(&["batch", "--today", "2026-11-26"], &format!("{migrate}\n{check}\n"));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["report"]["violations"][0]["path"], "/financial_profile/employment_status");
+    assert_eq!(lines[1]["valid"], true);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -1,0 +1,213 @@
+//! V1 to V2 migration: round trips and the "only announced errors" property.
+
+use kyc_rules::migrate::{attach_v1_to_v2, create_v1_to_v2, migrate, MigrateError, MigratedRequest, NoteCode};
+use kyc_rules::{validate, AttachIndividualV1, Context, CreateIndividualV1, Date, Options, Request, RequestKind};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+const CREATE_V1: &str = include_str!("../examples/create-individual-v1.json");
+const ATTACH_V1: &str = include_str!("../examples/attach-individual-v1.json");
+
+fn today() -> Context {
+    Context::on(Date::parse("2026-11-26").unwrap())
+}
+
+fn codes_and_paths(report: &kyc_rules::Report) -> Vec<(String, String)> {
+    report.violations.iter().map(|v| (v.code.as_str().to_owned(), v.path.clone())).collect()
+}
+
+#[test]
+fn valid_v1_create_migrates_to_v2_missing_only_employment_status() {
+    let ctx = today();
+    let v1 = validate(Request::json(RequestKind::CreateIndividualV1, CREATE_V1.as_bytes()), &ctx, &Options::default());
+    assert!(v1.valid, "{v1:?}");
+    let m = migrate(Request::json(RequestKind::CreateIndividualV1, CREATE_V1.as_bytes()), &ctx, &Options::default())
+        .unwrap();
+    assert_eq!(
+        codes_and_paths(&m.report),
+        [("required".to_owned(), "/financial_profile/employment_status".to_owned())]
+    );
+    let MigratedRequest::CreateIndividualV2(v2) = &m.request else { panic!("wrong kind") };
+    let bi = v2.basic_info.as_ref().unwrap();
+    assert_eq!(bi.primary_nationality.as_deref(), Some("USA"));
+    let tax = &bi.tax_info.as_ref().unwrap()[0];
+    assert_eq!(
+        (tax.country_code.as_deref(), tax.document_type.as_deref(), tax.document_id.as_deref()),
+        (Some("USA"), Some("SSN"), Some("123-45-6789"))
+    );
+    let a = v2.address.as_ref().unwrap();
+    assert_eq!((a.street_line_1.as_deref(), a.subdivision_code.as_deref()), (Some("123 Main St"), Some("US-NY")));
+    assert_eq!(v2.financial_profile.as_ref().unwrap().source_of_fund_ids, Some(vec![1]));
+    let codes: Vec<NoteCode> = m.notes.iter().map(|n| n.code).collect();
+    assert_eq!(
+        codes,
+        [NoteCode::TaxCountryInferred, NoteCode::TaxDocumentTypeInferred, NoteCode::EmploymentStatusRequired]
+    );
+    // Supplying employment_status makes it valid.
+    let mut fixed = v2.clone();
+    fixed.financial_profile.as_mut().unwrap().employment_status = Some(kyc_rules::model::EmploymentStatus::Employed);
+    assert!(validate(Request::create_individual_v2(&fixed), &ctx, &Options::default()).valid);
+}
+
+#[test]
+fn tin_outside_the_usa_becomes_a_tin_and_missing_verification_type_is_defaulted() {
+    let mut v1: CreateIndividualV1 = serde_json::from_str(CREATE_V1).unwrap();
+    v1.verification_type = None;
+    let bi = v1.basic_info.as_mut().unwrap();
+    bi.country_of_residence = Some("MEX".into());
+    bi.tin = Some("GAGM900415AB1".into());
+    let m = create_v1_to_v2(&v1, &today());
+    let tax = &m.request.basic_info.as_ref().unwrap().tax_info.as_ref().unwrap()[0];
+    assert_eq!((tax.country_code.as_deref(), tax.document_type.as_deref()), (Some("MEX"), Some("TIN")));
+    assert_eq!(m.request.verification_type, Some(kyc_rules::model::VerificationType::Standard));
+    assert!(m.notes.iter().any(|n| n.code == NoteCode::VerificationTypeDefaulted));
+}
+
+#[test]
+fn valid_v1_attach_with_a_v2_address_type_migrates_to_a_valid_v2_attach() {
+    let ctx = today();
+    let m = migrate(Request::json(RequestKind::AttachIndividualV1, ATTACH_V1.as_bytes()), &ctx, &Options::default())
+        .unwrap();
+    assert!(m.report.valid, "{:?}", m.report);
+    assert_eq!(m.customer_id.as_deref(), Some("0ca13984-63f3-45d7-99a7-52b9133f0259"));
+    let MigratedRequest::AttachIndividualV2(v2) = &m.request else { panic!("wrong kind") };
+    let docs = v2.identifying_documents.as_ref().unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].files.as_ref().unwrap().len(), 2);
+    assert_eq!(v2.address_documents.as_ref().unwrap()[0].files.as_ref().unwrap()[0].side, None);
+    assert_eq!(m.notes.iter().map(|n| n.code).collect::<Vec<_>>(), [NoteCode::CustomerIdMoved]);
+    // The body no longer carries customer_id.
+    let body = serde_json::to_value(v2).unwrap();
+    assert!(body.get("customer_id").is_none());
+}
+
+#[test]
+fn an_identity_document_as_proof_of_address_is_not_carried() {
+    let mut v1: AttachIndividualV1 = serde_json::from_str(ATTACH_V1).unwrap();
+    v1.proof_of_address.as_mut().unwrap().kind = Some(kyc_rules::model::AddressProofTypeV1::Passport);
+    let m = attach_v1_to_v2(&v1, &today());
+    assert_eq!(m.request.address_documents, None);
+    let note = m.notes.iter().find(|n| n.code == NoteCode::AddressDocumentRequired).unwrap();
+    assert_eq!((note.v1_path.as_str(), note.v2_path.as_str()), ("/proof_of_address", "/address_documents"));
+}
+
+#[test]
+fn migrate_refuses_v2_kinds_and_reports_unreadable_v1_bodies() {
+    let ctx = today();
+    let err = migrate(Request::json(RequestKind::CreateIndividualV2, b"{}"), &ctx, &Options::default()).unwrap_err();
+    assert!(matches!(err, MigrateError::NotV1(RequestKind::CreateIndividualV2)));
+    let err = migrate(Request::json(RequestKind::CreateIndividualV1, b"{oops"), &ctx, &Options::default()).unwrap_err();
+    let MigrateError::Unreadable(report) = err else { panic!() };
+    assert_eq!(report.violations[0].code.as_str(), "malformed_json");
+}
+
+// ---------------------------------------------------------------------------
+// Property: a valid V1 request migrates to a V2 request whose errors are all announced by notes.
+
+/// (country, phone, subdivision, a valid tin).
+const PLACES: &[(&str, &str, &str, &str)] = &[
+    ("USA", "+14155552671", "US-CA", "123-45-6789"),
+    ("CAN", "+14165550123", "CA-ON", "046454286"),
+    ("MEX", "+525512345678", "MX-CMX", "GAGM900415AB1"),
+    ("GBR", "+447400123456", "GB-LND", "QQ123456C"),
+    ("FRA", "+33123456789", "FR-75C", "1234567890123"),
+    ("PRI", "+17875550123", "US-PR", "123-45-6789"),
+];
+
+fn v1_create() -> impl Strategy<Value = Value> {
+    (0..PLACES.len(), any::<bool>(), 1900i32..2030, 1u32..=12, 1u32..=28, 1u64..50, 1u64..50, 1u64..50, 0u64..1_000_000)
+        .prop_map(|(p, with_vt, y, m, d, occ, pur, fund, vol)| {
+            let (country, phone, state, tin) = PLACES[p];
+            let mut v = json!({
+                "basic_info": {"first_name": "John", "last_name": "Doe", "dob": format!("{y:04}-{m:02}-{d:02}"),
+                    "email": "john.doe@example.com", "phone": phone, "country_of_residence": country,
+                    "nationality": country, "tin": tin},
+                "address": {"street": "1 Main St", "city": "Springfield", "state": state, "postal_code": "12345", "country": country},
+                "financial_profile": {"occupation_id": occ, "source_of_fund_id": fund, "purpose_id": pur, "monthly_volume_usd": vol}
+            });
+            if with_vt {
+                v["verification_type"] = json!("STANDARD");
+            }
+            v
+        })
+}
+
+const ID_TYPES: &[(&str, bool)] =
+    &[("PASSPORT", false), ("NATIONAL_ID", true), ("DRIVERS_LICENSE", true), ("RESIDENCE_PERMIT", true)];
+const POA_TYPES: &[&str] = &[
+    "PASSPORT",
+    "NATIONAL_ID",
+    "DRIVERS_LICENSE",
+    "RESIDENCE_PERMIT",
+    "UTILITY_BILL",
+    "GOVERNMENT_LETTER",
+    "BANK_STATEMENT",
+];
+
+fn v1_attach() -> impl Strategy<Value = (Value, bool)> {
+    (
+        0..ID_TYPES.len(),
+        prop::sample::select(vec!["USA", "MEX", "DEU"]),
+        0..POA_TYPES.len(),
+        1usize..=3,
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(t, country, poa, poa_files, reuse, selfie_required)| {
+            let (kind, two_sided) = ID_TYPES[t];
+            let files = if two_sided {
+                json!([{"uri": "/Aaaaaaaa_front.jpg", "side": "FRONT"}, {"uri": "/Bbbbbbbb_back.jpg", "side": "BACK"}])
+            } else {
+                json!([{"uri": "/Aaaaaaaa_passport.jpg"}])
+            };
+            let mut poa_list: Vec<Value> =
+                (0..poa_files).map(|i| json!({"uri": format!("/Cccccc{i:02}_poa.pdf")})).collect();
+            if reuse {
+                poa_list[0] = json!({"uri": "/Aaaaaaaa_front.jpg"});
+                if !two_sided {
+                    poa_list[0] = json!({"uri": "/Aaaaaaaa_passport.jpg"});
+                }
+            }
+            let v = json!({
+                "customer_id": "0ca13984-63f3-45d7-99a7-52b9133f0259",
+                "proof_of_identity": {"type": kind, "number": "X1", "country": country, "issue_date": "2020-01-15",
+                    "expiry_date": "2030-01-15", "files": files},
+                "proof_of_address": {"type": POA_TYPES[poa], "country": "USA", "files": poa_list},
+                "tos_policies_value": "e9414388-fbdf-4407-b5c2-bc39eae3645b"
+            });
+            (v, selfie_required)
+        })
+}
+
+fn assert_only_announced_errors(kind: RequestKind, body: &Value, ctx: &Context) -> Result<(), TestCaseError> {
+    let bytes = serde_json::to_vec(body).unwrap();
+    let v1 = validate(Request::json(kind, &bytes), ctx, &Options::default());
+    prop_assert!(v1.valid, "the generator made an invalid V1 request: {:?}", v1);
+    let m = migrate(Request::json(kind, &bytes), ctx, &Options::default()).unwrap();
+    for e in m.report.errors() {
+        prop_assert!(
+            m.notes.iter().any(|n| n.v2_path == e.path),
+            "{} at {} is not announced; notes: {:?}",
+            e.code,
+            e.path,
+            m.notes
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn migrated_create_has_only_announced_errors(body in v1_create()) {
+        assert_only_announced_errors(RequestKind::CreateIndividualV1, &body, &today())?;
+    }
+
+    #[test]
+    fn migrated_attach_has_only_announced_errors((body, selfie_required) in v1_attach()) {
+        let mut ctx = today();
+        ctx.client = Some(kyc_rules::Client { selfie_required: Some(selfie_required), ..Default::default() });
+        assert_only_announced_errors(RequestKind::AttachIndividualV1, &body, &ctx)?;
+    }
+}
