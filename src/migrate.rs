@@ -391,7 +391,11 @@ pub fn migrate(
 }
 
 fn wrap_create(m: Migrated<CreateIndividualV2>) -> Migrated<MigratedRequest> {
-    Migrated { request: MigratedRequest::CreateIndividualV2(Box::new(m.request)), customer_id: m.customer_id, notes: m.notes }
+    Migrated {
+        request: MigratedRequest::CreateIndividualV2(Box::new(m.request)),
+        customer_id: m.customer_id,
+        notes: m.notes,
+    }
 }
 
 fn wrap_attach(m: Migrated<AttachIndividualV2>) -> Migrated<MigratedRequest> {

@@ -415,6 +415,27 @@ pub(crate) enum Field<'a> {
 }
 
 impl Field<'_> {
+    /// The member's class: the bit position in [`crate::rules::Applies`].
+    pub(crate) fn class(&self) -> usize {
+        match *self {
+            Field::Str { kind, .. } => match kind {
+                StrKind::Text => 0,
+                StrKind::Transliterable => 1,
+                StrKind::Companion => 2,
+                StrKind::Enum(_) => 3,
+                StrKind::Country => 4,
+                StrKind::Date => 5,
+                StrKind::Email => 6,
+                StrKind::Phone => 7,
+                StrKind::Uuid => 8,
+            },
+            Field::Int { kind: IntKind::Id, .. } => 9,
+            Field::Int { kind: IntKind::Amount, .. } => 10,
+            Field::Array { .. } => 11,
+            Field::Object { .. } => 12,
+        }
+    }
+
     pub(crate) fn is_missing_required(&self) -> bool {
         match *self {
             Field::Str { value, required, .. } => required && value.is_none(),

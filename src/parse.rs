@@ -149,14 +149,36 @@ pub(crate) trait Object: Default {
     /// violation reported inside it.
     fn finish(&mut self, _sink: &mut Sink, _loc: &Loc<'_>, _first: usize) {}
 
-    /// Reads the value of the known member `name`.
+    /// Reads the value of member `key` if the object defines it (reporting a
+    /// repeat through `seen`, one bit per member); `false` for an unknown key,
+    /// whose value the caller then skips.
     fn member<'de, A: MapAccess<'de>>(
         &mut self,
-        name: &'static str,
+        key: &str,
+        seen: &mut u64,
         map: &mut A,
         sink: &mut Sink,
-        loc: &Loc<'_>,
-    ) -> Result<(), A::Error>;
+        parent: &Loc<'_>,
+    ) -> Result<bool, A::Error>;
+}
+
+/// The position of `name` in `members`, at compile time.
+const fn member_index(members: &[&str], name: &str) -> usize {
+    let mut i = 0;
+    while i < members.len() {
+        let (a, b) = (members[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("not a member");
 }
 
 struct ObjectSeed<'s, 'l, T> {
@@ -187,17 +209,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
         let mut seen: u64 = 0;
         let mut others: Option<HashSet<Cow<'de, str>>> = None;
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            if let Some(i) = T::MEMBERS.iter().position(|m| *m == key) {
-                let name = T::MEMBERS[i];
-                let loc = self.loc.key(name);
-                let bit = 1u64 << i;
-                if seen & bit != 0 {
-                    duplicate(self.sink, &loc);
-                    map.next_value::<IgnoredAny>()?;
-                } else {
-                    seen |= bit;
-                    out.member(name, &mut map, self.sink, &loc)?;
-                }
+            if out.member(&key, &mut seen, &mut map, self.sink, self.loc)? {
                 continue;
             }
             let loc = self.loc.key(&key);
@@ -621,18 +633,31 @@ macro_rules! object {
             )?
             fn member<'de, A: MapAccess<'de>>(
                 &mut self,
-                name: &'static str,
+                key: &str,
+                seen: &mut u64,
                 map: &mut A,
                 sink: &mut Sink,
-                loc: &Loc<'_>,
-            ) -> Result<(), A::Error> {
-                $(
-                    if name == wire_name!($field $($wire)?) {
-                        self.$field = read!($kind $(($arg))?, map, sink, loc, $req);
-                        return Ok(());
-                    }
-                )*
-                map.next_value::<IgnoredAny>().map(drop)
+                parent: &Loc<'_>,
+            ) -> Result<bool, A::Error> {
+                const _: () = assert!(<$ty as Object>::MEMBERS.len() <= 64, "`seen` has 64 bits");
+                match key {
+                    $(
+                        wire_name!($field $($wire)?) => {
+                            const BIT: u64 = 1 << member_index(<$ty as Object>::MEMBERS, wire_name!($field $($wire)?));
+                            let loc = parent.key(wire_name!($field $($wire)?));
+                            let loc = &loc;
+                            if *seen & BIT != 0 {
+                                duplicate(sink, loc);
+                                map.next_value::<IgnoredAny>()?;
+                            } else {
+                                *seen |= BIT;
+                                self.$field = read!($kind $(($arg))?, map, sink, loc, $req);
+                            }
+                            Ok(true)
+                        }
+                    )*
+                    _ => Ok(false),
+                }
             }
         }
     };

@@ -125,8 +125,35 @@ pub(crate) fn is_country(alpha3: &str) -> bool {
 }
 
 fn country(alpha3: &str) -> Option<&'static Country> {
-    let index = COUNTRIES.binary_search_by(|c| c.alpha3.cmp(alpha3)).ok()?;
-    COUNTRIES.get(index)
+    let slot = alpha3_slot(alpha3.as_bytes())?;
+    let index = usize::from(*COUNTRY_BY_ALPHA3.get(slot)?);
+    COUNTRIES.get(index.checked_sub(1)?)
+}
+
+/// `AAA`..`ZZZ` to 0..17,576; `None` for anything else.
+const fn alpha3_slot(b: &[u8]) -> Option<usize> {
+    if b.len() != 3 || !b[0].is_ascii_uppercase() || !b[1].is_ascii_uppercase() || !b[2].is_ascii_uppercase() {
+        return None;
+    }
+    Some(((b[0] - b'A') as usize * 26 + (b[1] - b'A') as usize) * 26 + (b[2] - b'A') as usize)
+}
+
+/// For every uppercase triple, 1 + its index in `COUNTRIES`, or 0: one load per lookup,
+/// built at compile time from the generated table (17.5 KB).
+static COUNTRY_BY_ALPHA3: [u8; 26 * 26 * 26] = country_index();
+const _: () = assert!(COUNTRIES.len() < 256, "indices must fit in a u8");
+
+const fn country_index() -> [u8; 26 * 26 * 26] {
+    let mut table = [0u8; 26 * 26 * 26];
+    let mut i = 0;
+    while i < COUNTRIES.len() {
+        if let Some(slot) = alpha3_slot(COUNTRIES[i].alpha3.as_bytes()) {
+            // 249 countries: i + 1 fits in a u8.
+            table[slot] = (i + 1) as u8;
+        }
+        i += 1;
+    }
+    table
 }
 
 fn belongs_to(country: &Country, code: &str) -> bool {

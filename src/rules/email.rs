@@ -12,7 +12,7 @@
 //! ## Example
 //! Invalid: `"Maria.Garcia@Example.com"` (not lowercase), `"maria@localhost"`. Valid: `"maria.garcia@example.com"`.
 
-use super::{member_name, Check, Rule};
+use super::{member_name, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::InvalidEmail, Code::EmailNotLowercase],
     summary: "Emails must be local@domain addresses, all lowercase.",
     source: "spec §1.4 (S1 format: email, S2, S4, S6 lowercase)",
-    check: Check::field(check),
+    check: Check::field(Applies::EMAIL, check),
 };
 
 fn is_atext(b: u8) -> bool {

@@ -9,7 +9,7 @@
 //! ## Example
 //! Invalid: `"city": "  "`. Valid: `"city": "San Francisco"`.
 
-use super::{subject, Check, Rule};
+use super::{subject, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
 use crate::pointer::Loc;
@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::Empty],
     summary: "String members must not be empty or only white space.",
     source: "spec §16 (required-but-empty is invalid)",
-    check: Check::field(check),
+    check: Check::field(Applies::ANY_STRING, check),
 };
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {

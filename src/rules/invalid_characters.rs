@@ -11,7 +11,7 @@
 //! ## Example
 //! Invalid: `"last_name": "Garcia\u202e"`. Valid: `"last_name": "Garcia"`.
 
-use super::{subject, Check, Rule};
+use super::{subject, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
 use crate::pointer::Loc;
@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::InvalidCharacters],
     summary: "Strings must not contain control or bidi-override characters.",
     source: "spec §1.6",
-    check: Check::field(check),
+    check: Check::field(Applies::ANY_STRING, check),
 };
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {

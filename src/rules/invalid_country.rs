@@ -10,7 +10,7 @@
 //! ## Example
 //! Invalid: `"country_of_residence": "US"`. Valid: `"country_of_residence": "USA"`.
 
-use super::{subject, Check, Rule};
+use super::{subject, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::InvalidCountry],
     summary: "Country members must be uppercase ISO 3166-1 alpha-3 codes.",
     source: "spec §1.1 (S1 CountryCode, 249 values)",
-    check: Check::field(check),
+    check: Check::field(Applies::COUNTRY, check),
 };
 
 /// Whether `s` is one of the 249 uppercase ISO 3166-1 alpha-3 codes: a binary search in the

@@ -9,7 +9,7 @@
 //! ## Example
 //! Invalid: `"dob": "1990-02-30"`. Valid: `"dob": "1990-04-15"`.
 
-use super::{subject, Check, Rule};
+use super::{subject, Applies, Check, Rule};
 use crate::context::Context;
 use crate::date::Date;
 use crate::model::{Field, StrKind};
@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::InvalidDate],
     summary: "Dates must be real calendar days written YYYY-MM-DD.",
     source: "spec §1.3 (S1 format: date)",
-    check: Check::field(check),
+    check: Check::field(Applies::DATE, check),
 };
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {

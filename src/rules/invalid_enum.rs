@@ -11,7 +11,7 @@
 //! ## Example
 //! Invalid: `"gender": "female"`. Valid: `"gender": "FEMALE"`.
 
-use super::{subject, Check, Rule};
+use super::{subject, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::InvalidEnum],
     summary: "Enumerated members must hold one of their allowed values (case-sensitive).",
     source: "spec §2, §3 (S1 enums)",
-    check: Check::field(check),
+    check: Check::field(Applies::ENUM, check),
 };
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {

@@ -9,7 +9,7 @@
 //! ## Example
 //! Invalid: `"+1 415 555 2671"`, `"4155552671"`. Valid: `"+14155552671"`.
 
-use super::{subject, Check, Rule};
+use super::{subject, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::InvalidPhone],
     summary: "Phone numbers must be E.164: + and 8 to 15 digits.",
     source: "spec §1.5 (S1 E.164)",
-    check: Check::field(check),
+    check: Check::field(Applies::PHONE, check),
 };
 
 /// Whether `s` is `+` followed by 8 to 15 digits, the first not 0.

@@ -11,7 +11,7 @@
 //! ## Example
 //! Invalid: `55bd6b4e-c20a-4cc8-9535`. Valid: `55bd6b4e-c20a-4cc8-9535-91d5557a67d9`.
 
-use super::{Attach, Check, Rule};
+use super::{Applies, Attach, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::InvalidUuid],
     summary: "customer_id must be a UUID (8-4-4-4-12 hex digits).",
     source: "spec §1.7, §3 (S1 format: uuid)",
-    check: Check { field: Some(check_field), attach_v2: Some(check_attach_v2), ..Check::FRONT_END },
+    check: Check { field: Some((Applies::UUID, check_field)), attach_v2: Some(check_attach_v2), ..Check::FRONT_END },
 };
 
 /// Whether `s` is 8-4-4-4-12 hexadecimal digits (either case).

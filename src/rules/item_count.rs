@@ -10,7 +10,7 @@
 //! ## Example
 //! Invalid: `"tax_info": []`. Valid: one entry or more.
 
-use super::{member_name, Check, Rule};
+use super::{member_name, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
 use crate::pointer::Loc;
@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::TooFewItems, Code::TooManyItems],
     summary: "Arrays must hold a number of items within their bounds.",
     source: "spec §2, §3 (S1 minItems/maxItems)",
-    check: Check::field(check),
+    check: Check::field(Applies::ARRAY, check),
 };
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {

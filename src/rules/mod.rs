@@ -80,8 +80,8 @@ pub(crate) struct Attach<'a> {
 /// Where a rule's checks run. A rule with no check is emitted by the JSON front end.
 #[derive(Clone, Copy)]
 pub(crate) struct Check {
-    /// Runs on every member of every request kind.
-    pub(crate) field: Option<FieldCheck>,
+    /// Runs on every member, of every request kind, of the classes it applies to.
+    pub(crate) field: Option<(Applies, FieldCheck)>,
     /// Runs on a whole V2 create request.
     pub(crate) create_v2: Option<CreateV2Check>,
     /// Runs on a whole V2 attach request.
@@ -97,8 +97,8 @@ impl Check {
     pub(crate) const FRONT_END: Check =
         Check { field: None, create_v2: None, attach_v2: None, create_v1: None, attach_v1: None };
 
-    pub(crate) const fn field(f: FieldCheck) -> Check {
-        Check { field: Some(f), ..Check::FRONT_END }
+    pub(crate) const fn field(applies: Applies, f: FieldCheck) -> Check {
+        Check { field: Some((applies, f)), ..Check::FRONT_END }
     }
 
     pub(crate) const fn create_v2(f: CreateV2Check) -> Check {
@@ -108,6 +108,34 @@ impl Check {
     pub(crate) const fn attach_v2(f: AttachV2Check) -> Check {
         Check { attach_v2: Some(f), ..Check::FRONT_END }
     }
+}
+
+/// The classes of members a field check applies to (a bit set over [`Field::class`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Applies(pub(crate) u16);
+
+// Every class has its constant, also those no field rule targets alone (yet).
+#[allow(dead_code)]
+impl Applies {
+    pub(crate) const TEXT: Applies = Applies(1 << 0);
+    pub(crate) const TRANSLITERABLE: Applies = Applies(1 << 1);
+    pub(crate) const COMPANION: Applies = Applies(1 << 2);
+    pub(crate) const ENUM: Applies = Applies(1 << 3);
+    pub(crate) const COUNTRY: Applies = Applies(1 << 4);
+    pub(crate) const DATE: Applies = Applies(1 << 5);
+    pub(crate) const EMAIL: Applies = Applies(1 << 6);
+    pub(crate) const PHONE: Applies = Applies(1 << 7);
+    pub(crate) const UUID: Applies = Applies(1 << 8);
+    pub(crate) const ID: Applies = Applies(1 << 9);
+    pub(crate) const AMOUNT: Applies = Applies(1 << 10);
+    pub(crate) const ARRAY: Applies = Applies(1 << 11);
+    pub(crate) const OBJECT: Applies = Applies(1 << 12);
+    /// The number of classes.
+    pub(crate) const CLASSES: usize = 13;
+    /// Every string class.
+    pub(crate) const ANY_STRING: Applies = Applies((1 << 9) - 1);
+    /// Every class.
+    pub(crate) const ALL: Applies = Applies((1 << Applies::CLASSES) - 1);
 }
 
 /// A validation rule: its stable codes and what it is for.
@@ -145,7 +173,7 @@ impl std::fmt::Debug for Rule {
 }
 
 /// Every rule, structural ones first.
-pub(crate) static RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &malformed_json::RULE,
     &payload_too_large::RULE,
     &duplicate_key::RULE,
@@ -231,11 +259,36 @@ pub fn rule_for(code: Code) -> Option<&'static Rule> {
 
 /// Runs every field check on one member.
 pub(crate) fn check_field(loc: &Loc<'_>, field: Field<'_>, ctx: &Context, sink: &mut Sink) {
-    for rule in RULES {
-        if let Some(f) = rule.check.field {
-            f(loc, field, ctx, sink);
-        }
+    let class = field.class();
+    let (checks, n) = &FIELD_CHECKS[class];
+    for f in &checks[..*n] {
+        f(loc, field, ctx, sink);
     }
+}
+
+/// Per member class, the field checks that apply to it, in registry order,
+/// gathered at compile time so that the per-member loop calls only those.
+static FIELD_CHECKS: [([FieldCheck; RULES.len()], usize); Applies::CLASSES] = field_checks();
+
+const fn field_checks() -> [([FieldCheck; RULES.len()], usize); Applies::CLASSES] {
+    fn unused(_: &Loc<'_>, _: Field<'_>, _: &Context, _: &mut Sink) {}
+    let mut out = [([unused as FieldCheck; RULES.len()], 0); Applies::CLASSES];
+    let mut class = 0;
+    while class < Applies::CLASSES {
+        let mut i = 0;
+        while i < RULES.len() {
+            if let Some((applies, f)) = RULES[i].check.field {
+                if applies.0 & (1 << class) != 0 {
+                    let n = out[class].1;
+                    out[class].0[n] = f;
+                    out[class].1 = n + 1;
+                }
+            }
+            i += 1;
+        }
+        class += 1;
+    }
+    out
 }
 
 /// Runs every rule on a typed V2 create request.
@@ -358,6 +411,33 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classes_match_their_bits() {
+        use crate::model::{IntKind, StrKind};
+        let str_field = |kind| Field::Str { value: None, kind, required: false };
+        let cases = [
+            (str_field(StrKind::Text), Applies::TEXT),
+            (str_field(StrKind::Transliterable), Applies::TRANSLITERABLE),
+            (str_field(StrKind::Companion), Applies::COMPANION),
+            (str_field(StrKind::Enum(&[])), Applies::ENUM),
+            (str_field(StrKind::Country), Applies::COUNTRY),
+            (str_field(StrKind::Date), Applies::DATE),
+            (str_field(StrKind::Email), Applies::EMAIL),
+            (str_field(StrKind::Phone), Applies::PHONE),
+            (str_field(StrKind::Uuid), Applies::UUID),
+            (Field::Int { value: None, kind: IntKind::Id, required: false }, Applies::ID),
+            (Field::Int { value: None, kind: IntKind::Amount, required: false }, Applies::AMOUNT),
+            (Field::Array { len: None, min: 0, max: None, required: false }, Applies::ARRAY),
+            (Field::Object { present: false, required: false }, Applies::OBJECT),
+        ];
+        assert_eq!(cases.len(), Applies::CLASSES);
+        for (field, applies) in cases {
+            assert_eq!(1 << field.class(), applies.0, "{field:?}");
+            assert_eq!(Applies::ANY_STRING.0 & applies.0 != 0, matches!(field, Field::Str { .. }), "{field:?}");
+        }
+        assert_eq!(Applies::ALL.0.count_ones() as usize, Applies::CLASSES);
+    }
 
     #[test]
     fn every_code_is_declared_once() {

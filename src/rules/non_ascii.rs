@@ -13,7 +13,7 @@
 //! Invalid: `"city": "Bogotá"`. Valid: `"city": "Bogota"`.
 //! With suggestions on, the ASCII fold (`Bogota`) is suggested where it exists.
 
-use super::{subject, Check, Rule};
+use super::{subject, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::NonAscii],
     summary: "Members without an `_en` companion must be ASCII.",
     source: "spec §1.6 (S2, S4, S6)",
-    check: Check::field(check),
+    check: Check::field(Applies::TEXT, check),
 };
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {

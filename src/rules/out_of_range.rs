@@ -11,7 +11,7 @@
 //! ## Example
 //! Invalid: `"occupation_id": 0`, `"monthly_volume_usd": -1`. Valid: `42`, `0` for the volume.
 
-use super::{subject, Check, Rule};
+use super::{subject, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, IntKind};
 use crate::pointer::Loc;
@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::OutOfRange],
     summary: "IDs must be at least 1 and amounts at least 0, within u64.",
     source: "spec §2 (S1 minimum: 0), §7",
-    check: Check::field(check),
+    check: Check::field(Applies::ID, check),
 };
 
 /// The message for a number out of the range of its kind (shared with the front end);

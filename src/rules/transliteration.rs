@@ -13,7 +13,7 @@
 //! Invalid: `"first_name": "María"` alone. Valid: `"first_name": "María", "first_name_en": "Maria"`.
 //! With suggestions on, the ASCII fold of the base value is suggested.
 
-use super::{clean, member_name, subject, Check, Rule};
+use super::{clean, member_name, subject, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{CreateIndividualV2, Field, StrKind};
 use crate::pointer::Loc;
@@ -26,7 +26,11 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::TransliterationRequired, Code::TransliterationNotAscii],
     summary: "Non-ASCII names and street lines need an ASCII `_en` companion.",
     source: "spec §1.6, §9.5 (S1, S2, S6-V2, S7)",
-    check: Check { field: Some(check_companion), create_v2: Some(check_create_v2), ..Check::FRONT_END },
+    check: Check {
+        field: Some((Applies::COMPANION, check_companion)),
+        create_v2: Some(check_create_v2),
+        ..Check::FRONT_END
+    },
 };
 
 /// Every `_en` companion, wherever it is, must be ASCII.
