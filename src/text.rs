@@ -16,10 +16,21 @@ pub(crate) fn is_forbidden_char(c: char) -> bool {
 
 /// Whether the string holds any character of [`is_forbidden_char`].
 pub(crate) fn has_forbidden_chars(s: &str) -> bool {
-    // Every forbidden character is either ASCII or starts with byte 0xC2 or 0xE2 in UTF-8,
-    // so most strings are cleared by a byte scan without decoding.
-    s.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2) && s.chars().any(is_forbidden_char)
+    // Every forbidden character is ASCII or starts with byte 0xC2 or 0xE2 in UTF-8, so most
+    // strings are cleared by one table lookup per byte, without decoding.
+    s.bytes().any(|b| SUSPECT[usize::from(b)]) && s.chars().any(is_forbidden_char)
 }
+
+/// Bytes that may start a forbidden character.
+static SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2;
+        b += 1;
+    }
+    t
+};
 
 /// Neither blank nor holding forbidden characters: the string-level rules
 /// that came first have nothing to say, so format and semantic rules may look at it.
