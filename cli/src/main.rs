@@ -16,6 +16,8 @@ kyc-rules: check KYC onboarding requests before they are sent
 USAGE:
     kyc-rules check --request KIND [--customer-id UUID] [--context FILE] [--today YYYY-MM-DD] [--suggest] [FILE|-]
     kyc-rules migrate --request create-individual-v1|attach-individual-v1 [--context FILE] [--today YYYY-MM-DD] [FILE|-]
+    kyc-rules rules [--format json|markdown]
+    kyc-rules explain CODE
     kyc-rules batch [--context FILE] [--today YYYY-MM-DD] [--suggest] [--threads N] [FILE|-]
 
 KIND:
@@ -53,6 +55,7 @@ struct Flags {
     today: Option<String>,
     suggest: bool,
     threads: Option<usize>,
+    format: Option<String>,
     input: Option<String>,
 }
 
@@ -72,6 +75,7 @@ fn parse_flags(args: &[String]) -> Result<Flags, String> {
                 f.threads = Some(n.max(1));
             }
             "--suggest" => f.suggest = true,
+            "--format" => f.format = Some(value("--format")?),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             s if s.starts_with("--") => return Err(format!("unknown flag {s}; see --help")),
             s => {
@@ -92,6 +96,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "check" => check(&parse_flags(rest)?),
         "batch" => batch(&parse_flags(rest)?),
         "migrate" => migrate_command(&parse_flags(rest)?),
+        "rules" => rules_command(&parse_flags(rest)?),
+        "explain" => explain_command(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -102,6 +108,29 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         other => Err(format!("unknown command {other:?}; see --help")),
     }
+}
+
+fn rules_command(flags: &Flags) -> Result<ExitCode, String> {
+    let text = match flags.format.as_deref().unwrap_or("json") {
+        "json" => serde_json::to_string_pretty(&kyc_rules::catalog::catalog()).map_err(|e| e.to_string())? + "\n",
+        "markdown" => kyc_rules::catalog::markdown(),
+        other => return Err(format!("rules takes --format json or markdown, not {other:?}")),
+    };
+    io::stdout().write_all(text.as_bytes()).map_err(|e| format!("cannot write: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain_command(args: &[String]) -> Result<ExitCode, String> {
+    let [code] = args else {
+        return Err("explain takes one code, e.g. kyc-rules explain duplicate_document_id".to_owned());
+    };
+    let doc = kyc_rules::Code::from_wire(code)
+        .and_then(kyc_rules::catalog::explain)
+        .ok_or_else(|| format!("unknown code {code:?}; kyc-rules rules lists them"))?;
+    io::stdout()
+        .write_all(kyc_rules::catalog::rule_markdown(&doc).as_bytes())
+        .map_err(|e| format!("cannot write: {e}"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn parse_kind(name: &str) -> Result<RequestKind, String> {

@@ -18,6 +18,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "address_country_mismatch",
+    doc: include_str!("address_country_mismatch.rs"),
     codes: &[Code::AddressCountryMismatch],
     summary: "The address country must equal the country of residence.",
     source: "spec §2, §9.1 (S2-B, S7)",

@@ -18,6 +18,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "address_document_country_mismatch",
+    doc: include_str!("address_document_country_mismatch.rs"),
     codes: &[Code::AddressDocumentCountryMismatch],
     summary: "The address document's country must be the customer's country of residence.",
     source: "spec §3, §10 (S1)",

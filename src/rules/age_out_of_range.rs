@@ -20,6 +20,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "age_out_of_range",
+    doc: include_str!("age_out_of_range.rs"),
     codes: &[Code::AgeOutOfRange],
     summary: "The person must be 18 to 120 years old on the validation date.",
     source: "spec §2, §9.6 (S1)",

@@ -17,6 +17,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "attach_in_progress",
+    doc: include_str!("attach_in_progress.rs"),
     codes: &[Code::AttachInProgress],
     summary: "Only one attach per customer may be in flight (409).",
     source: "spec §3, §10 (S1, S3)",

@@ -21,6 +21,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "customer_not_eligible",
+    doc: include_str!("customer_not_eligible.rs"),
     codes: &[Code::CustomerNotEligible],
     summary: "The customer must be a v2 INDIVIDUAL in status INCOMPLETE or ACTION_REQUIRED (403).",
     source: "spec §3, §10, §11 (S1, S3)",

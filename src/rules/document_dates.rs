@@ -26,6 +26,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "document_dates",
+    doc: include_str!("document_dates.rs"),
     codes: &[Code::DocumentExpired, Code::ExpiryBeforeIssue, Code::IssueDateInFuture],
     summary: "Documents must not be expired, expire after they were issued, and not be issued in the future.",
     source: "spec §3, §9.13 (S1)",

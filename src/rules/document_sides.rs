@@ -22,6 +22,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "document_sides",
+    doc: include_str!("document_sides.rs"),
     codes: &[Code::MissingSide, Code::DuplicateSide],
     summary: "Two-sided documents need one FRONT and one BACK file.",
     source: "spec §3, §9.10 (S1, S3)",

@@ -20,6 +20,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "document_state",
+    doc: include_str!("document_state.rs"),
     codes: &[Code::StateRequired, Code::StateForbidden],
     summary: "A US driver's licence needs its issuing state; passports, ID cards and permits take none.",
     source: "spec §3, §9.11 (S1 if/then, S3)",

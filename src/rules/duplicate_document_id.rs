@@ -18,6 +18,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "duplicate_document_id",
+    doc: include_str!("duplicate_document_id.rs"),
     codes: &[Code::DuplicateDocumentId],
     summary: "Each tax_info entry must have a unique document_id.",
     source: "spec §2, §9.4 (S1, S7)",

@@ -17,6 +17,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "duplicate_file_uri",
+    doc: include_str!("duplicate_file_uri.rs"),
     codes: &[Code::DuplicateFileUri],
     summary: "File URIs must be unique across the request (SELFIE files excluded).",
     source: "spec §3, §9.14 (S1, S3)",

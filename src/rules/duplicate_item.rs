@@ -7,7 +7,7 @@
 //! a repeat is almost always a client bug, but not proven to be rejected.
 //!
 //! ## Example
-//! Warned: `"source_of_fund_ids": [1, 5, 1]`. Fine: `[1, 5]`.
+//! Invalid (warning): `"source_of_fund_ids": [1, 5, 1]`. Valid: `[1, 5]`.
 
 use super::{for_each_repeat, Check, Rule};
 use crate::context::Context;
@@ -18,6 +18,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "duplicate_item",
+    doc: include_str!("duplicate_item.rs"),
     codes: &[Code::DuplicateItem],
     summary: "IDs in source_of_fund_ids should not repeat (warning).",
     source: "spec §2 (source_of_fund_ids; duplicates unspecified)",

@@ -17,6 +17,7 @@ use crate::report::Code;
 
 pub(crate) const RULE: Rule = Rule {
     name: "duplicate_key",
+    doc: include_str!("duplicate_key.rs"),
     codes: &[Code::DuplicateKey],
     summary: "An object must not have the same member twice.",
     source: "RFC 8259 §4 (names SHOULD be unique); issue contract",

@@ -22,6 +22,7 @@ use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "email",
+    doc: include_str!("email.rs"),
     codes: &[Code::InvalidEmail, Code::EmailNotLowercase],
     summary: "Emails must be local@domain addresses, all lowercase.",
     source: "spec §1.4 (S1 format: email, S2, S4, S6 lowercase)",

@@ -19,6 +19,7 @@ use crate::text::is_blank;
 
 pub(crate) const RULE: Rule = Rule {
     name: "empty",
+    doc: include_str!("empty.rs"),
     codes: &[Code::Empty],
     summary: "String members must not be empty or only white space.",
     source: "spec §16 (required-but-empty is invalid)",

@@ -22,6 +22,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "file_count",
+    doc: include_str!("file_count.rs"),
     codes: &[Code::FileCount],
     summary: "PASSPORT and SELFIE take 1 file; NATIONAL_ID, DRIVERS_LICENSE and RESIDENCE_PERMIT take 2.",
     source: "spec §3, §9.10 (S1, S3)",

@@ -18,6 +18,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "file_not_owned",
+    doc: include_str!("file_not_owned.rs"),
     codes: &[Code::FileNotOwned],
     summary: "Every file URI must have been uploaded for this customer (403).",
     source: "spec §3, §10 (S1, S3)",

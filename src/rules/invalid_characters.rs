@@ -21,6 +21,7 @@ use crate::text::{has_forbidden_chars, is_blank};
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_characters",
+    doc: include_str!("invalid_characters.rs"),
     codes: &[Code::InvalidCharacters],
     summary: "Strings must not contain control or bidi-override characters.",
     source: "spec §1.6",

@@ -20,6 +20,7 @@ use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_country",
+    doc: include_str!("invalid_country.rs"),
     codes: &[Code::InvalidCountry],
     summary: "Country members must be uppercase ISO 3166-1 alpha-3 codes.",
     source: "spec §1.1 (S1 CountryCode, 249 values)",

@@ -20,6 +20,7 @@ use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_date",
+    doc: include_str!("invalid_date.rs"),
     codes: &[Code::InvalidDate],
     summary: "Dates must be real calendar days written YYYY-MM-DD.",
     source: "spec §1.3 (S1 format: date)",

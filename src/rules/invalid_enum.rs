@@ -21,6 +21,7 @@ use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_enum",
+    doc: include_str!("invalid_enum.rs"),
     codes: &[Code::InvalidEnum],
     summary: "Enumerated members must hold one of their allowed values (case-sensitive).",
     source: "spec §2, §3 (S1 enums)",

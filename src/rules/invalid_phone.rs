@@ -19,6 +19,7 @@ use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_phone",
+    doc: include_str!("invalid_phone.rs"),
     codes: &[Code::InvalidPhone],
     summary: "Phone numbers must be E.164: + and 8 to 15 digits.",
     source: "spec §1.5 (S1 E.164)",

@@ -21,6 +21,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_tax_id",
+    doc: include_str!("invalid_tax_id.rs"),
     codes: &[Code::InvalidTaxId],
     summary: "Tax IDs must have the format of their country and document type.",
     source: "spec §2 (S1 \"validated per country and document type\"); SSA SSN rules",

@@ -17,6 +17,7 @@ use crate::report::Code;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_type",
+    doc: include_str!("invalid_type.rs"),
     codes: &[Code::InvalidType],
     summary: "Each member must have its schema's JSON type.",
     source: "spec §2 (S1 CreateIndividualCustomerV2Input)",

@@ -21,6 +21,7 @@ use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_uuid",
+    doc: include_str!("invalid_uuid.rs"),
     codes: &[Code::InvalidUuid],
     summary: "customer_id must be a UUID (8-4-4-4-12 hex digits).",
     source: "spec §1.7, §3 (S1 format: uuid)",

@@ -19,6 +19,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "item_count",
+    doc: include_str!("item_count.rs"),
     codes: &[Code::TooFewItems, Code::TooManyItems],
     summary: "Arrays must hold a number of items within their bounds.",
     source: "spec §2, §3 (S1 minItems/maxItems)",

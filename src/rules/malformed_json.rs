@@ -17,6 +17,7 @@ use crate::report::Code;
 
 pub(crate) const RULE: Rule = Rule {
     name: "malformed_json",
+    doc: include_str!("malformed_json.rs"),
     codes: &[Code::MalformedJson],
     summary: "The body must be a JSON object.",
     source: "spec §13 (400 Malformed request body; S1)",

@@ -141,6 +141,8 @@ impl Applies {
 /// A validation rule: its stable codes and what it is for.
 pub struct Rule {
     pub(crate) name: &'static str,
+    /// The rule's source file: its leading `//!` comment is the rule's documentation.
+    pub(crate) doc: &'static str,
     pub(crate) codes: &'static [Code],
     pub(crate) summary: &'static str,
     pub(crate) source: &'static str,

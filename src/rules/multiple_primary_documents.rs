@@ -17,6 +17,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "multiple_primary_documents",
+    doc: include_str!("multiple_primary_documents.rs"),
     codes: &[Code::MultiplePrimaryDocuments],
     summary: "At most one non-SELFIE identifying document per request.",
     source: "spec §3, §9.9 (S1, S3)",

@@ -17,6 +17,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "multiple_selfies",
+    doc: include_str!("multiple_selfies.rs"),
     codes: &[Code::MultipleSelfies],
     summary: "At most one SELFIE per request.",
     source: "spec §3, §9.9 (S1, S3)",

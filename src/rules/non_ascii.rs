@@ -23,6 +23,7 @@ use crate::text::{ascii_fold, is_clean};
 
 pub(crate) const RULE: Rule = Rule {
     name: "non_ascii",
+    doc: include_str!("non_ascii.rs"),
     codes: &[Code::NonAscii],
     summary: "Members without an `_en` companion must be ASCII.",
     source: "spec §1.6 (S2, S4, S6)",

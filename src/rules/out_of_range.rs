@@ -20,6 +20,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "out_of_range",
+    doc: include_str!("out_of_range.rs"),
     codes: &[Code::OutOfRange],
     summary: "IDs must be at least 1 and amounts at least 0, within u64.",
     source: "spec §2 (S1 minimum: 0), §7",

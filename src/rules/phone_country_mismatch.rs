@@ -25,6 +25,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "phone_country_mismatch",
+    doc: include_str!("phone_country_mismatch.rs"),
     codes: &[Code::PhoneCountryMismatch],
     summary: "The phone number must belong to the country of residence.",
     source: "spec §1.5, §9.2 (S6-V1; [I] for V2)",

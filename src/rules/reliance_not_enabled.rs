@@ -20,6 +20,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "reliance_not_enabled",
+    doc: include_str!("reliance_not_enabled.rs"),
     codes: &[Code::RelianceNotEnabled],
     summary: "RELIANCE verification needs the client feature enabled (423).",
     source: "spec §2, §10, §13 (S1, S2, S4)",

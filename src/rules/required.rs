@@ -21,6 +21,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "required",
+    doc: include_str!("required.rs"),
     codes: &[Code::Required],
     summary: "Required members must be present and not null.",
     source: "spec §2, §3 (S1 required lists)",

@@ -18,6 +18,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "selfie_required",
+    doc: include_str!("selfie_required.rs"),
     codes: &[Code::SelfieRequired],
     summary: "A SELFIE is required when the client's configuration says so.",
     source: "spec §3, §10 (S3)",

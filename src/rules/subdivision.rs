@@ -28,6 +28,7 @@ use crate::subdivision::{self as iso, SubdivisionCheck};
 
 pub(crate) const RULE: Rule = Rule {
     name: "subdivision",
+    doc: include_str!("subdivision.rs"),
     codes: &[Code::UnknownSubdivision, Code::SubdivisionCountryMismatch, Code::SubdivisionUnverified],
     summary: "Subdivision codes must be ISO 3166-2 codes of the address's country.",
     source: "spec §1.2, §9.3 (S1, S2-B, S7); ISO 3166-2 via iso-codes 4.20.1",

@@ -17,6 +17,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "too_long",
+    doc: include_str!("too_long.rs"),
     codes: &[Code::TooLong],
     summary: "Strings must not exceed their maximum length (state: 64 characters).",
     source: "spec §3, §12 (S1 maxLength)",

@@ -23,6 +23,7 @@ use crate::text::{ascii_fold, is_clean};
 
 pub(crate) const RULE: Rule = Rule {
     name: "transliteration",
+    doc: include_str!("transliteration.rs"),
     codes: &[Code::TransliterationRequired, Code::TransliterationNotAscii],
     summary: "Non-ASCII names and street lines need an ASCII `_en` companion.",
     source: "spec §1.6, §9.5 (S1, S2, S6-V2, S7)",

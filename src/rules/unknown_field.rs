@@ -8,7 +8,7 @@
 //! typo of a real one, which then counts as missing.
 //!
 //! ## Example
-//! Warned: `"address": {"zip": "94103", ...}`. Fine: `"meta_data": {"zip": "94103"}`.
+//! Invalid (warning): `"address": {"zip": "94103", ...}`. Valid: `"meta_data": {"zip": "94103"}`.
 //!
 //! Emitted by the JSON front end (`src/parse.rs`).
 
@@ -17,6 +17,7 @@ use crate::report::Code;
 
 pub(crate) const RULE: Rule = Rule {
     name: "unknown_field",
+    doc: include_str!("unknown_field.rs"),
     codes: &[Code::UnknownField],
     summary: "Members the request does not define are ignored by the API (warning).",
     source: "spec §15.22",

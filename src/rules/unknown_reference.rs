@@ -20,6 +20,7 @@ use crate::sink::Sink;
 
 pub(crate) const RULE: Rule = Rule {
     name: "unknown_reference",
+    doc: include_str!("unknown_reference.rs"),
     codes: &[Code::UnknownReference],
     summary: "Catalogue IDs must exist in the catalogue given in the context.",
     source: "spec §2, §7 (S1, S2-B)",

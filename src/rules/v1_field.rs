@@ -10,7 +10,7 @@
 //! silently loses them.
 //!
 //! ## Example
-//! Warned: `"basic_info": {"nationality": "USA", ...}`. Fine: `"primary_nationality": "USA"`.
+//! Invalid (warning): `"basic_info": {"nationality": "USA", ...}`. Valid: `"primary_nationality": "USA"`.
 //!
 //! Emitted by the JSON front end (`src/parse.rs`).
 
@@ -19,6 +19,7 @@ use crate::report::Code;
 
 pub(crate) const RULE: Rule = Rule {
     name: "v1_field",
+    doc: include_str!("v1_field.rs"),
     codes: &[Code::V1Field],
     summary: "A V1 member name in a V2 request; use its V2 replacement (warning).",
     source: "spec §14 (V1 → V2 mapping)",
