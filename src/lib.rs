@@ -27,7 +27,9 @@ pub mod catalog;
 mod context;
 mod data;
 mod date;
+pub mod http;
 pub mod lifecycle;
+pub mod messages;
 pub mod migrate;
 pub mod model;
 mod parse;
@@ -166,6 +168,7 @@ pub fn validate(request: Request<'_>, ctx: &Context, options: &Options) -> Repor
                 &pointer::Loc::Root,
                 format!("The body is larger than the limit of {} bytes.", options.max_body_bytes),
             );
+            sink.set_params(0, vec![("limit", options.max_body_bytes.to_string())]);
         }
         Body::Json(RequestKind::CreateIndividualV2, body) => {
             if let Some(req) = parse::parse::<CreateIndividualV2>(body, &mut sink) {

@@ -217,11 +217,13 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
             if others.contains(&key) {
                 duplicate(self.sink, &loc);
             } else if let Some((_, new)) = T::RENAMED.iter().find(|(old, _)| *old == key) {
+                let before = self.sink.violations.len();
                 self.sink.emit_structural(
                     Code::V1Field,
                     &loc,
                     format!("{} is a V1 member that V2 ignores; use {new}.", subject(&loc)),
                 );
+                self.sink.set_params(before, vec![("replacement", (*new).to_owned())]);
             } else {
                 self.sink.emit_structural(
                     Code::UnknownField,
@@ -398,7 +400,9 @@ const U64_LIMIT: f64 = 18_446_744_073_709_551_616.0;
 fn integer(v: Scalar, sink: &mut Sink, loc: &Loc<'_>, required: bool, kind: IntKind) -> Option<u64> {
     let out_of_range = |sink: &mut Sink| {
         let msg = crate::rules::out_of_range_message(kind, &subject(loc));
+        let before = sink.violations.len();
         sink.emit_settling(Code::OutOfRange, loc, msg);
+        sink.set_params(before, crate::rules::out_of_range_params(kind));
         None
     };
     match v {
@@ -470,11 +474,13 @@ impl<'de, T: Item> Visitor<'de> for ArraySeed<'_, '_, T> {
             if out.len() == self.sink.max_array_items {
                 if seq.next_element::<IgnoredAny>()?.is_some() {
                     let limit = self.sink.max_array_items;
+                    let before = self.sink.violations.len();
                     self.sink.emit_structural(
                         Code::TooManyItems,
                         self.loc,
                         format!("{} holds more than the limit of {limit} items.", subject(self.loc)),
                     );
+                    self.sink.set_params(before, vec![("max", limit.to_string())]);
                     while seq.next_element::<IgnoredAny>()?.is_some() {}
                 }
                 return Ok(Some(out));

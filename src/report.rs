@@ -195,6 +195,10 @@ pub struct Violation {
     /// it may repeat personal data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// The parameters the message was built from (`("min", "1")`, `("allowed", "MALE, FEMALE")`,
+    /// ...), for [`Messages`](crate::messages::Messages) in other languages. Never submitted values.
+    #[serde(skip)]
+    pub params: Vec<(&'static str, String)>,
 }
 
 impl Violation {
@@ -205,7 +209,31 @@ impl Violation {
         message: Cow<'static, str>,
         suggestion: Option<String>,
     ) -> Self {
-        Violation { code, severity: code.severity(), status: code.status(), path, location, message, suggestion }
+        Violation {
+            code,
+            severity: code.severity(),
+            status: code.status(),
+            path,
+            location,
+            message,
+            suggestion,
+            params: Vec::new(),
+        }
+    }
+
+    /// The value of a message parameter.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The member the violation is about: the last member name of `path`, unescaped
+    /// (`"city"` for `/address/city`, `"source_of_fund_ids"` for `/financial_profile/source_of_fund_ids/2`).
+    pub fn member(&self) -> Option<String> {
+        self.path
+            .rsplit('/')
+            .find(|seg| !seg.is_empty() && !seg.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|_| !self.path.is_empty())
+            .map(|seg| seg.replace("~1", "/").replace("~0", "~"))
     }
 }
 
@@ -219,6 +247,7 @@ impl fmt::Debug for Violation {
             .field("in", &self.location)
             .field("message", &self.message)
             .field("suggestion", &self.suggestion.as_ref().map(|_| "<redacted>"))
+            .field("params", &self.params)
             .finish()
     }
 }
@@ -324,15 +353,7 @@ mod tests {
     }
 
     fn v(code: Code) -> Violation {
-        Violation {
-            code,
-            severity: code.severity(),
-            status: code.status(),
-            path: String::new(),
-            location: In::Body,
-            message: Cow::Borrowed("m"),
-            suggestion: None,
-        }
+        Violation::new(code, In::Body, String::new(), Cow::Borrowed("m"), None)
     }
 
     #[test]

@@ -39,6 +39,28 @@ impl Sink {
         self.push(code, In::Body, loc.pointer(), message.into(), None);
     }
 
+    /// Reports a violation whose message has parameters (for other languages).
+    pub(crate) fn emit_with(
+        &mut self,
+        code: Code,
+        loc: &Loc<'_>,
+        message: impl Into<Cow<'static, str>>,
+        params: Vec<(&'static str, String)>,
+    ) {
+        let before = self.violations.len();
+        self.push(code, In::Body, loc.pointer(), message.into(), None);
+        self.set_params(before, params);
+    }
+
+    /// Gives the violation pushed since `before` (if any) its message parameters.
+    pub(crate) fn set_params(&mut self, before: usize, params: Vec<(&'static str, String)>) {
+        if self.violations.len() > before {
+            if let Some(v) = self.violations.last_mut() {
+                v.params = params;
+            }
+        }
+    }
+
     /// Reports a violation with a suggested fix, computed only when suggestions are on.
     pub(crate) fn emit_suggesting(
         &mut self,

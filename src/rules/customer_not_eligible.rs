@@ -30,21 +30,25 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check_attach_v2(_: &Attach<'_>, ctx: &Context, sink: &mut Sink) {
     let Some(c) = &ctx.customer else { return };
-    let mut reasons: Vec<&str> = Vec::new();
+    // (parameter value, English reason)
+    let mut reasons: Vec<(&str, &str)> = Vec::new();
     if c.customer_type.as_deref().is_some_and(|t| t != "INDIVIDUAL") {
-        reasons.push("it is not an INDIVIDUAL customer");
+        reasons.push(("customer_type", "it is not an INDIVIDUAL customer"));
     }
     if c.api_version.as_deref().is_some_and(|v| v != "v2") {
-        reasons.push("it was created through the V1 API, so use the V1 attach endpoint");
+        reasons.push(("api_version", "it was created through the V1 API, so use the V1 attach endpoint"));
     }
     if c.status.as_deref().is_some_and(|s| !Status::from_wire(s).is_some_and(Status::accepts_attach)) {
-        reasons.push("its status does not accept documents (only INCOMPLETE and ACTION_REQUIRED do)");
+        reasons.push(("status", "its status does not accept documents (only INCOMPLETE and ACTION_REQUIRED do)"));
     }
     if !reasons.is_empty() {
-        sink.emit(
+        let english: Vec<&str> = reasons.iter().map(|(_, r)| *r).collect();
+        let keys: Vec<&str> = reasons.iter().map(|(k, _)| *k).collect();
+        sink.emit_with(
             Code::CustomerNotEligible,
             &Loc::Root,
-            format!("The customer is not eligible for a V2 attach: {}.", reasons.join("; ")),
+            format!("The customer is not eligible for a V2 attach: {}.", english.join("; ")),
+            vec![("reasons", keys.join(","))],
         );
     }
 }

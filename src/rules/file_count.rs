@@ -58,6 +58,6 @@ fn check(kind: &IdentityDocumentType, n: usize, files_loc: &Loc<'_>, sink: &mut 
         } else {
             "This document type takes exactly two files: one FRONT and one BACK."
         };
-        sink.emit(Code::FileCount, files_loc, message);
+        sink.emit_with(Code::FileCount, files_loc, message, vec![("files", want.to_string())]);
     }
 }

@@ -31,7 +31,9 @@ pub(crate) const RULE: Rule = Rule {
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Enum(allowed), .. } = field {
         if !allowed.contains(&s) && is_clean(s) {
-            sink.emit(Code::InvalidEnum, loc, format!("{} must be one of: {}.", subject(loc), allowed.join(", ")));
+            let allowed = allowed.join(", ");
+            let message = format!("{} must be one of: {allowed}.", subject(loc));
+            sink.emit_with(Code::InvalidEnum, loc, message, vec![("allowed", allowed)]);
         }
     }
 }

@@ -31,10 +31,20 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
         let name = member_name(loc);
         if n < min {
             let items = if min == 1 { "item" } else { "items" };
-            sink.emit(Code::TooFewItems, loc, format!("`{name}` must hold at least {min} {items}."));
+            sink.emit_with(
+                Code::TooFewItems,
+                loc,
+                format!("`{name}` must hold at least {min} {items}."),
+                vec![("min", min.to_string())],
+            );
         } else if let Some(max) = max.filter(|&m| n > m) {
             let items = if max == 1 { "item" } else { "items" };
-            sink.emit(Code::TooManyItems, loc, format!("`{name}` must hold at most {max} {items}."));
+            sink.emit_with(
+                Code::TooManyItems,
+                loc,
+                format!("`{name}` must hold at most {max} {items}."),
+                vec![("max", max.to_string())],
+            );
         }
     }
 }

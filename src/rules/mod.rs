@@ -63,7 +63,7 @@ mod unknown_field;
 mod unknown_reference;
 mod v1_field;
 
-pub(crate) use out_of_range::message as out_of_range_message;
+pub(crate) use out_of_range::{message as out_of_range_message, params as out_of_range_params};
 
 pub(crate) type FieldCheck = fn(&Loc<'_>, Field<'_>, &Context, &mut Sink);
 pub(crate) type CreateV2Check = fn(&CreateIndividualV2, &Context, &mut Sink);

@@ -27,6 +27,15 @@ pub(crate) const RULE: Rule = Rule {
     check: Check::field(Applies::ID, check),
 };
 
+/// The message parameters: the minimum of the kind (shared with the front end).
+pub(crate) fn params(kind: IntKind) -> Vec<(&'static str, String)> {
+    let min = match kind {
+        IntKind::Id => "1",
+        IntKind::Amount => "0",
+    };
+    vec![("min", min.to_owned())]
+}
+
 /// The message for a number out of the range of its kind (shared with the front end);
 /// `name` is the [`subject`] of the location.
 pub(crate) fn message(kind: IntKind, name: &str) -> String {
@@ -38,6 +47,6 @@ pub(crate) fn message(kind: IntKind, name: &str) -> String {
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Int { value: Some(0), kind: IntKind::Id, .. } = field {
-        sink.emit(Code::OutOfRange, loc, message(IntKind::Id, &subject(loc)));
+        sink.emit_with(Code::OutOfRange, loc, message(IntKind::Id, &subject(loc)), params(IntKind::Id));
     }
 }

@@ -9,7 +9,7 @@
 //! ## Example
 //! Invalid: a 65-character `state`. Valid: `"US-CA"`.
 
-use super::{Attach, Check, Rule};
+use super::{clean, Attach, Check, Rule};
 use crate::context::Context;
 use crate::pointer::Loc;
 use crate::report::Code;
@@ -31,7 +31,8 @@ fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
         if d.is_selfie() {
             continue;
         }
-        if let Some(state) = &d.state {
+        // A blank state or one with forbidden characters has its violation already.
+        if let Some(state) = clean(&d.state) {
             // Cheap bound first: fewer than 65 bytes cannot be 65 characters.
             if state.len() > STATE_MAX && state.chars().count() > STATE_MAX {
                 let doc = list.index(i);

@@ -31,10 +31,11 @@ pub(crate) const RULE: Rule = Rule {
 pub(crate) fn check(id: Option<u64>, list: Option<&IdSet>, endpoint: &str, loc: &Loc<'_>, sink: &mut Sink) {
     if let (Some(id), Some(list)) = (id, list) {
         if id >= 1 && !list.contains(id) {
-            sink.emit(
+            sink.emit_with(
                 Code::UnknownReference,
                 loc,
                 format!("This ID is not in the catalogue; use an ID listed by {endpoint}."),
+                vec![("endpoint", endpoint.to_owned())],
             );
         }
     }
