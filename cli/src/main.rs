@@ -7,14 +7,15 @@ use kyc_rules::migrate::{migrate, MigrateError};
 use kyc_rules::{validate, Context, Date, Options, Report, Request, RequestKind};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 kyc-rules: check KYC onboarding requests before they are sent
 
 USAGE:
-    kyc-rules check --request KIND [--customer-id UUID] [--context FILE] [--today YYYY-MM-DD] [--suggest] [FILE|-]
+    kyc-rules check --request KIND [--customer-id UUID] [--context FILE] [--today YYYY-MM-DD] [--suggest]
+                    [--format json|text] [FILE|-]
     kyc-rules migrate --request create-individual-v1|attach-individual-v1 [--context FILE] [--today YYYY-MM-DD] [FILE|-]
     kyc-rules rules [--format json|markdown]
     kyc-rules explain CODE
@@ -192,8 +193,11 @@ fn check(flags: &Flags) -> Result<ExitCode, String> {
         request = request.with_customer_id(id);
     }
     let report = validate(request, &ctx, &options(flags));
-    let mut out = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-    out.push('\n');
+    let out = match flags.format.as_deref().unwrap_or("json") {
+        "json" => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
+        "text" => text_report(&report, colour(&io::stdout())),
+        other => return Err(format!("check takes --format json or text, not {other:?}")),
+    };
     io::stdout().write_all(out.as_bytes()).map_err(|e| format!("cannot write the report: {e}"))?;
     Ok(if report.valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -206,15 +210,20 @@ struct Unreadable<'a> {
     report: &'a Report,
 }
 
-/// The migrate output for one V1 body (pretty or compact), and whether the V2 request is valid.
-fn migrate_output(request: Request<'_>, ctx: &Context, opts: &Options, pretty: bool) -> Result<(String, bool), String> {
+/// The migrate output for one V1 body (pretty or compact), and the report it carries.
+fn migrate_output(
+    request: Request<'_>,
+    ctx: &Context,
+    opts: &Options,
+    pretty: bool,
+) -> Result<(String, Report), String> {
     fn text<T: serde::Serialize>(v: &T, pretty: bool) -> Result<String, String> {
         if pretty { serde_json::to_string_pretty(v) } else { serde_json::to_string(v) }.map_err(|e| e.to_string())
     }
     match migrate(request, ctx, opts) {
-        Ok(m) => Ok((text(&m, pretty)?, m.report.valid)),
+        Ok(m) => Ok((text(&m, pretty)?, m.report)),
         Err(MigrateError::Unreadable(report)) => {
-            Ok((text(&Unreadable { request: None, notes: [], report: &report }, pretty)?, false))
+            Ok((text(&Unreadable { request: None, notes: [], report: &report }, pretty)?, report))
         }
         Err(e) => Err(e.to_string()),
     }
@@ -229,10 +238,51 @@ fn migrate_command(flags: &Flags) -> Result<ExitCode, String> {
     }
     let ctx = base_context(flags)?;
     let body = read_input(flags.input.as_deref())?;
-    let (mut text, valid) = migrate_output(Request::json(kind, &body), &ctx, &options(flags), true)?;
+    let (mut text, report) = migrate_output(Request::json(kind, &body), &ctx, &options(flags), true)?;
+    let valid = report.valid;
     text.push('\n');
     io::stdout().write_all(text.as_bytes()).map_err(|e| format!("cannot write the output: {e}"))?;
     Ok(if valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Whether to colour output for this stream: a terminal, and `NO_COLOR` unset.
+fn colour(stream: &impl IsTerminal) -> bool {
+    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// The report for people: violations grouped by path, one line each, and a summary line.
+fn text_report(report: &Report, colour: bool) -> String {
+    let paint = |code: &str, text: &str| if colour { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() };
+    let mut out = String::new();
+    let mut last_path: Option<(&str, kyc_rules::In)> = None;
+    for v in &report.violations {
+        if last_path != Some((v.path.as_str(), v.location)) {
+            let place = match v.location {
+                kyc_rules::In::Body if v.path.is_empty() => "(body)".to_owned(),
+                kyc_rules::In::Body => v.path.clone(),
+                kyc_rules::In::Path => format!("{} (path parameter)", v.path),
+            };
+            out.push_str(&paint("1", &place));
+            out.push('\n');
+            last_path = Some((v.path.as_str(), v.location));
+        }
+        let severity = match v.severity {
+            kyc_rules::Severity::Error => paint("31", "error  "),
+            kyc_rules::Severity::Warning => paint("33", "warning"),
+        };
+        out.push_str(&format!("  {severity} {}: {}\n", v.code, v.message));
+    }
+    let errors = report.errors().count();
+    let warnings = report.violations.len() - errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let verdict = if report.valid { paint("32", "valid") } else { paint("31", "invalid") };
+    out.push_str(&format!(
+        "{verdict} (status {}): {}, {}\n",
+        report.status,
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    ));
+    out
 }
 
 /// One line of a batch.
@@ -254,11 +304,24 @@ struct Envelope<'a> {
     migrate: bool,
 }
 
-/// What a batch line produces: its report line, and whether it was valid.
-fn batch_line(line: &str, base: &Context, opts: &Options) -> (String, bool) {
+/// What a batch line produces: its output line, whether it was valid, and the codes it reported
+/// (`envelope_error` for a line that is not a valid envelope).
+struct LineResult {
+    text: String,
+    valid: bool,
+    codes: Vec<&'static str>,
+}
+
+impl LineResult {
+    fn of(text: String, report: &Report) -> LineResult {
+        LineResult { text, valid: report.valid, codes: report.violations.iter().map(|v| v.code.as_str()).collect() }
+    }
+}
+
+fn batch_line(line: &str, base: &Context, opts: &Options) -> LineResult {
     let envelope_error = |msg: String| {
         let v = serde_json::json!({"valid": false, "status": 400, "error": msg, "violations": []});
-        (v.to_string(), false)
+        LineResult { text: v.to_string(), valid: false, codes: vec!["envelope_error"] }
     };
     let env: Envelope<'_> = match serde_json::from_str(line) {
         Ok(e) => e,
@@ -289,13 +352,13 @@ fn batch_line(line: &str, base: &Context, opts: &Options) -> (String, bool) {
     }
     if env.migrate {
         return match migrate_output(request, &ctx, opts, false) {
-            Ok(out) => out,
+            Ok((text, report)) => LineResult::of(text, &report),
             Err(e) => envelope_error(e),
         };
     }
     let report: Report = validate(request, &ctx, opts);
     let text = serde_json::to_string(&report).unwrap_or_else(|_| String::from("{}"));
-    (text, report.valid)
+    LineResult::of(text, &report)
 }
 
 fn batch(flags: &Flags) -> Result<ExitCode, String> {
@@ -311,7 +374,8 @@ fn batch(flags: &Flags) -> Result<ExitCode, String> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut all_valid = true;
+    let mut summary = Summary::default();
+    let progress = io::stderr().is_terminal();
     let mut lines = reader.lines();
     const BLOCK: usize = 4096;
     loop {
@@ -328,19 +392,63 @@ fn batch(flags: &Flags) -> Result<ExitCode, String> {
         if block.is_empty() {
             break;
         }
-        for (text, valid) in run_block(&block, &base, &opts, threads) {
-            all_valid &= valid;
-            out.write_all(text.as_bytes())
+        for line in run_block(&block, &base, &opts, threads) {
+            summary.add(&line);
+            out.write_all(line.text.as_bytes())
                 .and_then(|()| out.write_all(b"\n"))
                 .map_err(|e| format!("cannot write: {e}"))?;
         }
+        if progress {
+            eprint!("\r{}", summary.progress());
+        }
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))?;
-    Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    if progress {
+        eprintln!();
+    }
+    eprintln!("{}", summary.closing());
+    Ok(if summary.invalid == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Counts for the closing summary of a batch.
+#[derive(Default)]
+struct Summary {
+    valid: usize,
+    invalid: usize,
+    by_code: std::collections::BTreeMap<&'static str, usize>,
+}
+
+impl Summary {
+    fn add(&mut self, line: &LineResult) {
+        if line.valid {
+            self.valid += 1;
+        } else {
+            self.invalid += 1;
+        }
+        for code in &line.codes {
+            *self.by_code.entry(code).or_default() += 1;
+        }
+    }
+
+    fn progress(&self) -> String {
+        let done = self.valid + self.invalid;
+        let bar = "#".repeat((done.ilog2() as usize).min(30)) + &" ".repeat(30 - (done.ilog2() as usize).min(30));
+        format!("[{bar}] {done} requests, {} invalid", self.invalid)
+    }
+
+    fn closing(&self) -> String {
+        let mut s =
+            format!("batch: {} requests, {} valid, {} invalid", self.valid + self.invalid, self.valid, self.invalid);
+        if !self.by_code.is_empty() {
+            let codes: Vec<String> = self.by_code.iter().map(|(c, n)| format!("{c} {n}")).collect();
+            s.push_str(&format!("; by code: {}", codes.join(", ")));
+        }
+        s
+    }
 }
 
 /// Validates a block of lines on `threads` threads, keeping input order.
-fn run_block(block: &[String], base: &Context, opts: &Options, threads: usize) -> Vec<(String, bool)> {
+fn run_block(block: &[String], base: &Context, opts: &Options, threads: usize) -> Vec<LineResult> {
     let chunk = block.len().div_ceil(threads.max(1)).max(1);
     std::thread::scope(|s| {
         let handles: Vec<_> = block

@@ -229,3 +229,36 @@ fn batch_migrates_envelopes_that_ask_for_it() {
     assert_eq!(lines[1]["valid"], true);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn text_format_groups_by_path_and_ends_with_a_summary() {
+    let body =
+        std::fs::read_to_string(example()).unwrap().replace("\"FEMALE\"", "\"female\"").replace("\"US-CA\"", "\"CA\"");
+    let out = run(&["check", "--request", "create-individual-v2", "--today", "2026-11-26", "--format", "text"], &body);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "/address/subdivision_code");
+    assert!(lines[1].starts_with("  error   unknown_subdivision: "), "{}", lines[1]);
+    assert_eq!(lines[2], "/basic_info/gender");
+    assert!(lines[3].starts_with("  error   invalid_enum: "), "{}", lines[3]);
+    assert_eq!(lines[4], "invalid (status 422): 2 errors, 0 warnings");
+    assert!(!text.contains('\x1b'), "no colour when stdout is not a terminal");
+    let out = run(&["check", "--request", "create-individual-v2", "--format", "yaml"], "{}");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn batch_closes_with_a_summary_on_stderr() {
+    let example = std::fs::read_to_string(example()).unwrap();
+    let body: serde_json::Value = serde_json::from_str(&example).unwrap();
+    let ok = serde_json::json!({"request": "create-individual-v2", "body": body});
+    let empty = serde_json::json!({"request": "create-individual-v2", "body": {}});
+    let out = run(&["batch", "--today", "2026-11-26"], &format!("{ok}\n{empty}\nnot an envelope\n"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.trim_end(),
+        "batch: 3 requests, 1 valid, 2 invalid; by code: envelope_error 1, required 4",
+        "no progress bar when stderr is not a terminal"
+    );
+}
