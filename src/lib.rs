@@ -10,18 +10,65 @@
 //! (today's date, the client's settings, the stored customer, catalogue IDs)
 //! comes in through [`Context`].
 //!
+//! ## Raw JSON
+//!
+//! A server validates the bytes it received, in one pass that reports every
+//! problem (not the first serde error):
+//!
 //! ```
 //! use kyc_rules::{validate, Context, Date, Options, Request, RequestKind};
 //!
-//! let body = br#"{"verification_type": "STANDARD"}"#;
+//! let body = br#"{"verification_type": "STANDARD", "verification_type": "RELIANCE"}"#;
 //! let ctx = Context::on(Date::parse("2026-11-26").unwrap());
 //! let report = validate(Request::json(RequestKind::CreateIndividualV2, body), &ctx, &Options::default());
 //! assert!(!report.valid);
 //! assert_eq!(report.status, 422);
-//! assert!(report.violations.iter().any(|v| v.code.as_str() == "required" && v.path == "/basic_info"));
+//! let found: Vec<(&str, &str)> = report.violations.iter().map(|v| (v.code.as_str(), v.path.as_str())).collect();
+//! assert_eq!(
+//!     found,
+//!     [
+//!         ("required", "/address"),
+//!         ("required", "/basic_info"),
+//!         ("required", "/financial_profile"),
+//!         ("duplicate_key", "/verification_type"),
+//!     ]
+//! );
 //! ```
+//!
+//! ## Typed requests
+//!
+//! An SDK validates the request it built before any network call; the typed
+//! models in [`model`] mirror the wire JSON, and a typed request gives the
+//! same report as its JSON:
+//!
+//! ```
+//! use kyc_rules::model::{AddressV2, BasicInfoV2, CreateIndividualV2, FinancialProfileV2};
+//! use kyc_rules::{validate, Context, Date, Options, Request};
+//!
+//! let request = CreateIndividualV2 {
+//!     basic_info: Some(BasicInfoV2 { first_name: Some("María".into()), ..Default::default() }),
+//!     address: Some(AddressV2::default()),
+//!     financial_profile: Some(FinancialProfileV2::default()),
+//!     ..Default::default()
+//! };
+//! let ctx = Context::on(Date::parse("2026-11-26").unwrap());
+//! let report = validate(Request::create_individual_v2(&request), &ctx, &Options::default().with_suggestions(true));
+//! let translit = report.violations.iter().find(|v| v.path == "/basic_info/first_name_en").unwrap();
+//! assert_eq!(translit.code.as_str(), "transliteration_required");
+//! assert_eq!(translit.suggestion.as_deref(), Some("Maria")); // opt-in: suggestions repeat personal data
+//! assert_eq!(serde_json::to_value(&report).unwrap()["violations"][0]["in"], "body");
+//! ```
+//!
+//! ## What else is here
+//!
+//! - [`http`]: RFC 9457 problem details and the provider's own error bodies for a [`Report`].
+//! - [`migrate`]: V1 requests to V2, with notes for what could not be carried over.
+//! - [`catalog`]: every rule's codes, statuses and documentation (`kyc-rules rules`).
+//! - [`messages`]: violation messages in other languages.
+//! - [`lifecycle`]: customer statuses and which accept an attach.
+//! - [`phone`] and [`subdivision`]: the generated libphonenumber and ISO 3166-2 lookups.
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 pub mod catalog;
 mod context;
