@@ -77,7 +77,6 @@ fn parse_flags(args: &[String]) -> Result<Flags, String> {
             }
             "--suggest" => f.suggest = true,
             "--format" => f.format = Some(value("--format")?),
-            "-h" | "--help" => return Err(USAGE.to_owned()),
             s if s.starts_with("--") => return Err(format!("unknown flag {s}; see --help")),
             s => {
                 if f.input.replace(s.to_owned()).is_some() {
@@ -93,6 +92,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let Some((command, rest)) = args.split_first() else {
         return Err(USAGE.to_owned());
     };
+    if rest.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{USAGE}");
+        return Ok(ExitCode::SUCCESS);
+    }
     match command.as_str() {
         "check" => check(&parse_flags(rest)?),
         "batch" => batch(&parse_flags(rest)?),
