@@ -6,9 +6,11 @@ Outputs (paths relative to the repository root):
 * ``src/data/mod.rs``            -- module declarations
 * ``src/data/subdivisions.rs``   -- ISO 3166-2 codes and per-country subdivision facts
                                     (from the iso-codes JSON carried by the ``pycountry`` wheel)
-* ``src/data/phone.rs``          -- calling codes, region order and the libphonenumber
-                                    patterns needed to resolve a number's region
-                                    (from the ``phonenumbers`` wheel)
+* ``src/data/phone.rs``          -- calling codes, region order, and for the calling codes
+                                    shared by several regions one automaton each that resolves
+                                    a national number's region, compiled from libphonenumber's
+                                    patterns (from the ``phonenumbers`` wheel); the patterns
+                                    themselves for the tests
 * ``tests/data/phone_examples.tsv`` -- every example number of every region with the region
                                     python-phonenumbers' ``region_code_for_number`` gives
 * ``tests/data/phone_variants.tsv`` -- deterministic variations of those (trunk prefix
@@ -134,7 +136,7 @@ EXAMPLE_TYPES = [
     "voicemail",
 ]
 MIN_DIGITS, MAX_DIGITS = 8, 15  # shape accepted by kyc_rules::phone (digits after "+")
-MAX_PATTERN_DEPTH = 8  # the Rust evaluator allows 16; keep a margin
+MAX_PATTERN_DEPTH = 8  # the Rust evaluator (test oracle) allows 16; keep a margin
 VARIANT_SEED = 3166
 
 
@@ -318,8 +320,9 @@ def gen_subdivisions(wheel: bytes) -> str:
 #   atom  := DIGIT | '\d' | '[' '^'? (DIGIT ('-' DIGIT)?)+ ']' | '(?:' alt ')' | '(' alt ')'
 #   quant := '?' | '*' | '+' | '{' N '}' | '{' N ',' '}' | '{' N ',' M '}'
 #
-# This must stay in sync with the evaluator in src/phone.rs.  The AST is used here to validate
-# the patterns, measure their nesting and enumerate finite languages.
+# This must stay in sync with the evaluator in src/phone.rs (the test oracle).  The AST is used
+# here to validate the patterns, measure their nesting, enumerate finite languages and build
+# automata.
 
 
 class PatternError(Exception):
@@ -484,6 +487,227 @@ def language(node, cap=1000):
 
 
 # --------------------------------------------------------------------------------------------
+# Deterministic automata over the ten digits
+# --------------------------------------------------------------------------------------------
+#
+# src/phone.rs does not interpret the patterns at run time: what it needs for a shared calling
+# code (national prefix stripping, then the first region whose rule claims the rest) is compiled
+# here into one deterministic Moore machine over the digits 0-9 (a transition table and a small
+# output per state: the winning region's index), which src/phone.rs runs with one table look-up
+# per digit.  The construction is the textbook one: Thompson NFA from the parse tree, subset
+# construction, product construction for Boolean combinations, first-match orders and the
+# stripped/unstripped alternatives, and Moore's partition refinement for minimisation.  The
+# automata are exact for inputs of any length (length masks are automata that count up to 32
+# and then stay put, as `has_length` does).  `check_automaton` compares them with the patterns
+# run by Python's re, and the Rust tests with src/phone.rs' pattern evaluator.
+
+
+class Dfa:
+    """A complete deterministic Moore machine: ``trans[s][d]`` is the state after digit ``d``
+    in state ``s``, ``out[s]`` the output for the input read so far; state 0 is the start."""
+
+    __slots__ = ("trans", "out")
+
+    def __init__(self, trans: list[list[int]], out: list):
+        self.trans, self.out = trans, out
+
+    def run(self, digits: str, start: int = 0):
+        s = start
+        for c in digits:
+            s = self.trans[s][ord(c) - 48]
+        return self.out[s]
+
+    def __len__(self) -> int:
+        return len(self.trans)
+
+
+def minimize(trans: list[list[int]], out: list, starts: list[int]) -> tuple[list[list[int]], list, list[int]]:
+    """Moore's partition refinement on the states reachable from ``starts``; the result is
+    numbered in breadth-first order from the starts, so it depends only on the language."""
+    seen, order = set(starts), list(starts)
+    for s in order:
+        for t in trans[s]:
+            if t not in seen:
+                seen.add(t)
+                order.append(t)
+    ids: dict = {}
+    block = {s: ids.setdefault(("out", out[s]), len(ids)) for s in order}
+    count = len(ids)
+    while True:
+        ids = {}
+        new = {s: ids.setdefault((block[s], tuple(block[t] for t in trans[s])), len(ids)) for s in order}
+        block = new
+        if len(ids) == count:
+            break
+        count = len(ids)
+    number: dict[int, int] = {}
+    queue = []
+    for s in starts:
+        if block[s] not in number:
+            number[block[s]] = len(queue)
+            queue.append(s)
+    rows, outs = [], []
+    for s in queue:  # grows while iterating: one representative per block, breadth first
+        row = []
+        for t in trans[s]:
+            b = block[t]
+            if b not in number:
+                number[b] = len(queue)
+                queue.append(t)
+            row.append(number[b])
+        rows.append(row)
+        outs.append(out[s])
+    return rows, outs, [number[block[s]] for s in starts]
+
+
+def minimal(trans, out) -> Dfa:
+    rows, outs, _ = minimize(trans, out, [0])
+    return Dfa(rows, outs)
+
+
+def pattern_dfa(pattern: str, prefix: bool) -> Dfa:
+    """Output True when the pattern matches the whole input (``prefix``: a start of it, i.e.
+    Java's ``lookingAt``, Python's ``re.match``)."""
+    key = (pattern, prefix)
+    if key in _PATTERN_DFAS:
+        return _PATTERN_DFAS[key]
+    eps: list[list[int]] = []
+    edges: list[list[tuple[frozenset, int]]] = []
+
+    def new() -> int:
+        eps.append([])
+        edges.append([])
+        return len(eps) - 1
+
+    def build(node, s: int) -> int:
+        """Adds the fragment for ``node`` leaving ``s``; returns the state where it ends."""
+        kind = node[0]
+        if kind == "class":
+            t = new()
+            edges[s].append((frozenset(int(c) for c in node[1]), t))
+            return t
+        if kind == "seq":
+            for item in node[1]:
+                s = build(item, s)
+            return s
+        if kind == "alt":
+            t = new()
+            for branch in node[1]:
+                b = new()
+                eps[s].append(b)
+                eps[build(branch, b)].append(t)
+            return t
+        _, inner, lo, hi = node
+        for _ in range(lo):
+            s = build(inner, s)
+        if hi is None:  # any number more: a loop through a fresh head
+            head = new()
+            eps[s].append(head)
+            eps[build(inner, head)].append(head)
+            return head
+        t = new()
+        eps[s].append(t)
+        for _ in range(hi - lo):
+            s = build(inner, s)
+            eps[s].append(t)
+        return t
+
+    start = new()
+    accept = build(parse_pattern(pattern), start)
+
+    def closure(states) -> frozenset:
+        out, todo = set(states), list(states)
+        while todo:
+            for t in eps[todo.pop()]:
+                if t not in out:
+                    out.add(t)
+                    todo.append(t)
+        if prefix and accept in out:
+            return ACCEPT_ALL
+        return frozenset(out)
+
+    ACCEPT_ALL = frozenset({-1})  # prefix matched: accept whatever follows
+    first = closure([start])
+    index, sets, rows = {first: 0}, [first], []
+    for cur in sets:  # grows while iterating
+        row = []
+        for d in range(10):
+            if cur is ACCEPT_ALL:
+                nxt = ACCEPT_ALL
+            else:
+                nxt = closure([t for s in cur for ds, t in edges[s] if d in ds])
+            if nxt not in index:
+                index[nxt] = len(sets)
+                sets.append(nxt)
+            row.append(index[nxt])
+        rows.append(row)
+    dfa = minimal(rows, [cur is ACCEPT_ALL or accept in cur for cur in sets])
+    _PATTERN_DFAS[key] = dfa
+    return dfa
+
+
+_PATTERN_DFAS: dict[tuple[str, bool], Dfa] = {}
+LENGTH_SATURATION = 32  # inputs of 32 or more digits are all alike for `has_length`
+
+
+def length_dfa(predicate) -> Dfa:
+    """Output ``predicate(n)`` after n digits (n >= 32: ``predicate(32)``)."""
+    top = LENGTH_SATURATION
+    rows = [[min(n + 1, top)] * 10 for n in range(top + 1)]
+    return minimal(rows, [predicate(n) for n in range(top + 1)])
+
+
+def has_length(mask: int, n: int) -> bool:
+    """src/phone.rs `has_length`: bit n of a u32 length mask."""
+    return n < 32 and (mask >> n) & 1 == 1
+
+
+def const_dfa(value) -> Dfa:
+    return Dfa([[0] * 10], [value])
+
+
+def product(a: Dfa, b: Dfa, f) -> Dfa:
+    """The machine reading the input with both; output ``f(a's output, b's output)``."""
+    index, pairs, rows = {(0, 0): 0}, [(0, 0)], []
+    for x, y in pairs:  # grows while iterating
+        row = []
+        for d in range(10):
+            key = (a.trans[x][d], b.trans[y][d])
+            if key not in index:
+                index[key] = len(pairs)
+                pairs.append(key)
+            row.append(index[key])
+        rows.append(row)
+    return minimal(rows, [f(a.out[x], b.out[y]) for x, y in pairs])
+
+
+def after_literal(literal: str, dfa: Dfa, otherwise) -> Dfa:
+    """Output ``dfa``'s output on the rest of an input starting with ``literal``; ``otherwise``
+    on inputs that do not start with it."""
+    k = len(literal)
+    dead = k + len(dfa)
+    rows = [[dead] * 10 for _ in range(k)]
+    for i, c in enumerate(literal):
+        rows[i][int(c)] = i + 1  # state k is dfa's start
+    rows += [[k + t for t in row] for row in dfa.trans]
+    rows.append([dead] * 10)
+    return minimal(rows, [otherwise] * k + list(dfa.out) + [otherwise])
+
+
+def after_any(k: int, dfa: Dfa) -> Dfa:
+    """Output ``dfa``'s output on the input without its first ``k`` digits (the output of the
+    start state on shorter inputs)."""
+    rows = [[i + 1] * 10 for i in range(k)]  # state k is dfa's start
+    rows += [[k + t for t in row] for row in dfa.trans]
+    return minimal(rows, [dfa.out[0]] * k + list(dfa.out))
+
+
+def desc_dfa(pattern: str, mask: int) -> Dfa:
+    """`matches_desc`: possible length and full match."""
+    return product(length_dfa(lambda n: has_length(mask, n)), pattern_dfa(pattern, False), lambda a, b: a and b)
+
+
+# --------------------------------------------------------------------------------------------
 # Phone numbers
 # --------------------------------------------------------------------------------------------
 
@@ -500,17 +724,22 @@ def load_phonenumbers(wheel: bytes, tmp: Path):
     return phonenumbers
 
 
-def lengths_mask(lengths) -> str:
+def lengths_int(lengths) -> int:
     """possible_length tuple -> u32 bitmask (bit n = length n); empty = any length."""
     if len(lengths) == 0:
-        return "ANY_LENGTH"
+        return 0xFFFF_FFFF
     mask = 0
     for n in lengths:
         if n < 0:
             continue  # (-1,) marks "no numbers of this type": no length is possible
         check(n < 32, f"possible length {n}")
         mask |= 1 << n
-    return f"0x{mask:x}"
+    return mask
+
+
+def lengths_mask(lengths) -> str:
+    """possible_length tuple -> Rust u32 literal."""
+    return "ANY_LENGTH" if len(lengths) == 0 else f"0x{lengths_int(lengths):x}"
 
 
 def desc_usable(d) -> bool:
@@ -532,6 +761,116 @@ def rs_desc(d, what: str) -> str:
     return f"Desc {{ pattern: {rs_raw(d.national_number_pattern)}, lengths: {lengths_mask(d.possible_length)} }}"
 
 
+NO_REGION = 255  # output of a region automaton when no region claims the number
+
+
+def rule_dfa(rule) -> Dfa:
+    """Output True when the region wins (src/phone.rs test oracle: `wins`)."""
+    if rule[0] == "leading":
+        return pattern_dfa(rule[1], prefix=True)
+    if rule[0] == "valid":
+        _, general, types = rule
+        any_type = const_dfa(False)
+        for t in types:
+            any_type = product(any_type, desc_dfa(*t), lambda a, b: a or b)
+        return product(desc_dfa(*general), any_type, lambda a, b: a and b)
+    return const_dfa(False)
+
+
+def region_dfa(rules) -> Dfa:
+    """Output the index of the first region whose rule wins, NO_REGION when none does."""
+    acc = const_dfa(NO_REGION)
+    for i in reversed(range(len(rules))):
+        acc = product(rule_dfa(rules[i]), acc, lambda won, later, i=i: i if won else later)
+    return acc
+
+
+def strip_len_ok(strip, n: int) -> bool:
+    """testNumberLength on the rest: not local-only, and a possible length or too long."""
+    from_len = strip["lengths"] >> n if n < 32 else 0
+    return not has_length(strip["local_only"], n) and (from_len & 1 == 1 or from_len == 0)
+
+
+def strip_dfa(strip) -> Dfa:
+    """Output how many leading digits parse strips as national prefix (0: none)."""
+    general = pattern_dfa(strip["general"], prefix=False)
+    rest = product(length_dfa(lambda n: strip_len_ok(strip, n)), general, lambda ok, g: (ok, g))
+    acc = const_dfa(0)
+    for p in strip["prefixes"]:  # prefix-free: at most one applies
+        # Stripped when the rest has an acceptable length and, if the whole number matches the
+        # general pattern, the rest does too.
+        decided = product(
+            after_literal(p, rest, None), general, lambda r, g: r is not None and r[0] and (r[1] or not g)
+        )
+        acc = product(decided, acc, lambda s, a, k=len(p): k if s else a)
+    return acc
+
+
+def resolve_dfa(spec) -> Dfa:
+    """Output the index of the region that claims the number after national prefix stripping
+    (NO_REGION: none), in one pass: the stripping automaton runs alongside the region automaton
+    on the number and on the number without its first k digits, for each prefix length k."""
+    region = region_dfa(spec["rules"])
+    if not spec["strip"]:
+        return region
+    acc = product(strip_dfa(spec["strip"]), region, lambda k, r: (k, r))
+    for k in sorted({len(p) for p in spec["strip"]["prefixes"]}):
+        acc = product(acc, after_any(k, region), lambda kr, r, k=k: kr if kr[0] != k else (k, r))
+    return minimal(acc.trans, [r for _, r in acc.out])
+
+
+def ref_strip(strip, national: str) -> int:
+    """src/phone.rs `patterns::strip_national_prefix` (the test oracle) with Python's re: how
+    many digits parse strips."""
+    import re
+
+    m = re.match(strip["prefix"], national)
+    if m is None:
+        return 0
+    rest = national[m.end() :]
+    if re.fullmatch(strip["general"], national) and not re.fullmatch(strip["general"], rest):
+        return 0
+    return m.end() if strip_len_ok(strip, len(rest)) else 0
+
+
+def ref_region(rules, national: str) -> int:
+    """src/phone.rs `patterns::winner` (the test oracle) with Python's re: the index of the
+    first region whose rule claims the (stripped) national number, NO_REGION for none."""
+    import re
+
+    def desc(pattern, mask):
+        return has_length(mask, len(national)) and re.fullmatch(pattern, national) is not None
+
+    for i, rule in enumerate(rules):
+        if rule[0] == "leading" and re.match(rule[1], national):
+            return i
+        if rule[0] == "valid" and desc(*rule[1]) and any(desc(*t) for t in rule[2]):
+            return i
+    return NO_REGION
+
+
+def check_automaton(cc: int, spec, resolve, examples: list[str]) -> int:
+    """Compares an emitted automaton (``resolve``: national number -> output) with the patterns
+    run by Python's re, on the example numbers, strings sampled from the patterns and mutations
+    and cuts of those, with and without a national prefix.  Returns the input count."""
+    rng = random.Random(VARIANT_SEED + cc)
+    trees = [parse_pattern(p) for p in PATTERNS]
+    inputs = set(examples)
+    for _ in range(3000):
+        s = sample_pattern(rng.choice(trees), rng) if rng.random() < 0.5 else rng.choice(examples)
+        for _ in range(rng.randrange(3)):
+            i = rng.randrange(len(s) + 1)
+            s = s[:i] + rng.choice("0123456789") + s[i + 1 :]
+        inputs.add(s[: rng.randint(0, 16)] if rng.random() < 0.2 else s)
+    for s in list(inputs):
+        for p in spec["strip"]["prefixes"] if spec["strip"] else []:
+            inputs.add(p + s)
+    for s in sorted(inputs):
+        k = ref_strip(spec["strip"], s) if spec["strip"] else 0
+        check(resolve(s) == ref_region(spec["rules"], s[k:]), f"+{cc}: automaton disagrees with re on {s!r}")
+    return len(inputs)
+
+
 def gen_phone(pn) -> tuple[str, dict]:
     from phonenumbers import PhoneMetadata
 
@@ -549,116 +888,61 @@ def gen_phone(pn) -> tuple[str, dict]:
             region_cc[r] = cc
         if len(regs) > 1:
             check("001" not in regs, f"non-geographic region shares calling code {cc}")
+            check(len(regs) < NO_REGION, f"+{cc}: too many regions")
         else:
             if regs[0] == "001":
                 check(PhoneMetadata.metadata_for_nongeo_region(cc) is not None, f"no metadata for +{cc}")
     supported = set(pn.SUPPORTED_REGIONS)
     check(set(region_cc) - {"001"} == supported, "COUNTRY_CODE_TO_REGION_CODE and SUPPORTED_REGIONS disagree")
-
     multi = [cc for cc in keys if len(cc_map[cc]) > 1]
-    out = [
-        GENERATED,
-        "//",
-        "// libphonenumber metadata needed to resolve the region of an E.164 number.",
-        f"// Source: PyPI wheel {PHONENUMBERS_WHEEL} (python-phonenumbers {PHONENUMBERS_VERSION},",
-        "//   a port of Google's libphonenumber carrying its metadata; Apache-2.0).",
-        f"// sha256 {PHONENUMBERS_WHEEL}: {PHONENUMBERS_SHA256}",
-        "//",
-        "// A calling code with a single region resolves to it whatever the number, so pattern data is",
-        "// emitted only for calling codes shared by several regions.  Pattern strings are copied",
-        "// verbatim from the metadata.  Length masks: bit n set = national number length n possible.",
-        "",
-        "/// Length mask of a description without a possible-length list (any length passes).",
-        "#[allow(dead_code)] // only some metadata versions need it",
-        "pub(crate) const ANY_LENGTH: u32 = u32::MAX;",
-        "",
-        "/// A `PhoneNumberDesc`: national number pattern and possible lengths.",
-        "pub(crate) struct Desc {",
-        "    pub(crate) pattern: &'static str,",
-        "    pub(crate) lengths: u32,",
-        "}",
-        "",
-        "/// How `region_code_for_number` decides whether one region of a shared calling code wins.",
-        "pub(crate) enum Rule {",
-        "    /// The region has `leading_digits`: it wins when they match at the start.",
-        "    LeadingDigits(&'static str),",
-        "    /// No `leading_digits`: it wins when the number matches `general` and one of `types`",
-        "    /// (libphonenumber's `getNumberTypeHelper` is not UNKNOWN).",
-        "    Valid {",
-        "        general: Desc,",
-        "        types: &'static [Desc],",
-        "    },",
-        "    /// No `leading_digits` and no usable general description: never wins.",
-        "    #[allow(dead_code)] // only some metadata versions need it",
-        "    Never,",
-        "}",
-        "",
-        "/// National prefix stripping done by `parse` with the main region's metadata.",
-        "pub(crate) struct Strip {",
-        "    /// `national_prefix_for_parsing` (no transform rule; a prefix-free finite language).",
-        "    pub(crate) prefix: &'static str,",
-        "    /// The main region's general description pattern.",
-        "    pub(crate) general: &'static str,",
-        "    /// The main region's general possible lengths and local-only lengths.",
-        "    pub(crate) lengths: u32,",
-        "    pub(crate) local_only: u32,",
-        "}",
-        "",
-        "/// One country calling code.",
-        "pub(crate) struct CallingCode {",
-        "    pub(crate) code: u16,",
-        "    /// Regions in libphonenumber's order (main region first); \"001\" = non-geographic.",
-        "    pub(crate) regions: &'static [&'static str],",
-        "    /// One rule per region, same order; empty when there is a single region.",
-        "    pub(crate) rules: &'static [Rule],",
-        "    /// National prefix stripping of the main region; only for shared calling codes.",
-        "    pub(crate) strip: Option<Strip>,",
-        "}",
-        "",
-    ]
 
-    facts = {"multi": {}, "regions": region_cc, "cc_map": cc_map}
-    out.append(f"/// All {len(keys)} assigned country calling codes, sorted.")
-    out.append("#[rustfmt::skip] // long pattern strings; laid out by the generator")
-    out.append(f"pub(crate) static CALLING_CODES: [CallingCode; {len(keys)}] = [")
-    for cc in keys:
+    # What region_code_for_number and parse need for each shared calling code, as the pattern
+    # source (test oracle) and as data for the automata.
+    oracle = []  # Rust source lines of patterns::SHARED
+    specs = {}
+    for cc in multi:
         regs = cc_map[cc]
-        if len(regs) == 1:
-            out.append(f"    CallingCode {{ code: {cc}, regions: {rs_str_list(regs)}, rules: &[], strip: None }},")
-            continue
-        out.append("    CallingCode {")
-        out.append(f"        code: {cc},")
-        out.append(f"        regions: {rs_str_list(regs)},")
-        out.append("        rules: &[")
+        rules, lines = [], []
         for r in regs:
             m = PhoneMetadata.metadata_for_region(r)
             check(m is not None, f"no metadata for {r}")
             check(m.country_code == cc, f"{r}: country code {m.country_code} != {cc}")
+            lines.append(f"            // {r}")
             if m.leading_digits is not None:
-                emitted(m.leading_digits, f"{r} leading_digits")
-                out.append(f"            // {r}")
-                out.append(f"            Rule::LeadingDigits({rs_raw(m.leading_digits)}),")
+                rules.append(("leading", emitted(m.leading_digits, f"{r} leading_digits")))
+                lines.append(f"            Rule::LeadingDigits({rs_raw(m.leading_digits)}),")
             elif desc_usable(m.general_desc):
                 types = [(t, getattr(m, t)) for t in SPECIAL_TYPES + ["fixed_line"]]
                 if not m.same_mobile_and_fixed_line_pattern:
                     types.append(("mobile", m.mobile))
-                out.append(f"            // {r}")
-                out.append("            Rule::Valid {")
-                out.append(f"                general: {rs_desc(m.general_desc, f'{r} general_desc')},")
-                out.append("                types: &[")
+                types = [(t, d) for t, d in types if desc_usable(d)]
+                g = m.general_desc
+                rules.append(
+                    (
+                        "valid",
+                        (g.national_number_pattern, lengths_int(g.possible_length)),
+                        [(d.national_number_pattern, lengths_int(d.possible_length)) for _, d in types],
+                    )
+                )
+                lines.append("            Rule::Valid {")
+                lines.append(f"                general: {rs_desc(g, f'{r} general_desc')},")
+                lines.append("                types: &[")
                 for t, d in types:
-                    if desc_usable(d):
-                        out.append(f"                    // {t}")
-                        out.append(f"                    {rs_desc(d, f'{r} {t}')},")
-                out.append("                ],")
-                out.append("            },")
+                    lines.append(f"                    // {t}")
+                    lines.append(f"                    {rs_desc(d, f'{r} {t}')},")
+                lines.append("                ],")
+                lines.append("            },")
             else:
-                out.append(f"            // {r}")
-                out.append("            Rule::Never,")
-        out.append("        ],")
+                rules.append(("never",))
+                lines.append("            Rule::Never,")
         main = PhoneMetadata.metadata_for_region(regs[0])
         npfp = main.national_prefix_for_parsing
-        prefixes = []
+        strip = None
+        oracle.append("    Patterns {")
+        oracle.append(f"        code: {cc},")
+        oracle.append("        rules: &[")
+        oracle.extend(lines)
+        oracle.append("        ],")
         if npfp:
             check(not main.national_prefix_transform_rule, f"{regs[0]}: transform rule not supported")
             check(desc_usable(main.general_desc), f"{regs[0]}: no general pattern")
@@ -670,21 +954,100 @@ def gen_phone(pn) -> tuple[str, dict]:
                 not any(a != b and b.startswith(a) for a in lang for b in lang),
                 f"{regs[0]}: national prefix {npfp!r} is not prefix-free (match end would depend on regex order)",
             )
-            prefixes = sorted(lang)
             local = main.general_desc.possible_length_local_only
-            out.append(f"        // {regs[0]} national_prefix_for_parsing and general_desc")
-            out.append("        strip: Some(Strip {")
-            out.append(f"            prefix: {rs_raw(npfp)},")
-            general = emitted(main.general_desc.national_number_pattern, f"{regs[0]} general_desc")
-            out.append(f"            general: {rs_raw(general)},")
-            out.append(f"            lengths: {lengths_mask(main.general_desc.possible_length)},")
-            out.append(f"            local_only: {lengths_mask(local) if local else '0'},")
-            out.append("        }),")
+            strip = {
+                "prefix": npfp,
+                "prefixes": sorted(lang),
+                "general": emitted(main.general_desc.national_number_pattern, f"{regs[0]} general_desc"),
+                "lengths": lengths_int(main.general_desc.possible_length),
+                "local_only": lengths_int(local) if local else 0,
+            }
+            oracle.append(f"        // {regs[0]} national_prefix_for_parsing and general_desc")
+            oracle.append("        strip: Some(Strip {")
+            oracle.append(f"            prefix: {rs_raw(npfp)},")
+            oracle.append(f"            general: {rs_raw(strip['general'])},")
+            oracle.append(f"            lengths: {lengths_mask(main.general_desc.possible_length)},")
+            oracle.append(f"            local_only: {lengths_mask(local) if local else '0'},")
+            oracle.append("        }),")
         else:
-            out.append("        strip: None,")
-        out.append("    },")
-        facts["multi"][cc] = prefixes
+            oracle.append("        strip: None,")
+        oracle.append("    },")
+        specs[cc] = {"rules": rules, "strip": strip}
+
+    # One automaton per shared calling code, minimised together (equivalent states of different
+    # automata are shared).
+    automata = [(cc, resolve_dfa(specs[cc])) for cc in multi]
+    trans, outs, starts = [], [], []
+    for _, dfa in automata:
+        base = len(trans)
+        starts.append(base)
+        trans += [[base + t for t in row] for row in dfa.trans]
+        outs += dfa.out
+    total = len(trans)
+    trans, outs, starts = minimize(trans, outs, starts)
+    check(len(trans) < 1 << 16, f"{len(trans)} automaton states do not fit u16")
+    check(all(isinstance(o, int) and 0 <= o <= 255 for o in outs), "automaton outputs do not fit u8")
+    start_of = {cc: s for (cc, _), s in zip(automata, starts)}
+    print(f"phone automata: {len(automata)} automata, {len(trans)} states ({total} before joint minimisation):")
+    for (cc, dfa), s in zip(automata, starts):
+        print(f"  +{cc}: {len(dfa)} states, start {s}")
+
+    out = [
+        GENERATED,
+        "//",
+        "// libphonenumber metadata needed to resolve the region of an E.164 number.",
+        f"// Source: PyPI wheel {PHONENUMBERS_WHEEL} (python-phonenumbers {PHONENUMBERS_VERSION},",
+        "//   a port of Google's libphonenumber carrying its metadata; Apache-2.0).",
+        f"// sha256 {PHONENUMBERS_WHEEL}: {PHONENUMBERS_SHA256}",
+        "//",
+        "// A calling code with a single region resolves to it whatever the number.  For each calling",
+        "// code shared by several regions, the generator compiles libphonenumber's patterns (kept",
+        "// verbatim in `patterns`, the test oracle) into a deterministic automaton over the digits",
+        "// (`NEXT` and `OUTPUT` below) that resolves the national number in one pass.",
+        "",
+        "/// One country calling code.",
+        "pub(crate) struct CallingCode {",
+        "    /// The calling code (read by the tests; at run time [`CALLING_CODE_INDEX`] leads here).",
+        "    #[cfg_attr(not(test), allow(dead_code))]",
+        "    pub(crate) code: u16,",
+        "    /// Regions in libphonenumber's order (main region first); \"001\" = non-geographic.",
+        "    pub(crate) regions: &'static [&'static str],",
+        "    /// For a calling code shared by several regions, the start state (in [`NEXT`]) of the",
+        "    /// automaton whose output after reading the national number is the index in `regions` of",
+        "    /// the region `region_code_for_number(parse(...))` gives, [`NO_REGION`] for none.  It",
+        "    /// includes `parse`'s stripping of the main region's national prefix.",
+        "    pub(crate) automaton: Option<u16>,",
+        "}",
+        "",
+        "/// Output of an automaton when no region claims the number.",
+        f"pub(crate) const NO_REGION: u8 = {NO_REGION};",
+        "",
+        f"/// All {len(keys)} assigned country calling codes, sorted.",
+        "#[rustfmt::skip] // laid out by the generator",
+        f"pub(crate) static CALLING_CODES: [CallingCode; {len(keys)}] = [",
+    ]
+    facts = {"multi": {}, "regions": region_cc, "cc_map": cc_map, "specs": specs, "automata": (trans, outs, start_of)}
+    for cc in keys:
+        regs = cc_map[cc]
+        automaton = "None"
+        if len(regs) > 1:
+            automaton = f"Some({start_of[cc]})"
+            facts["multi"][cc] = specs[cc]["strip"]["prefixes"] if specs[cc]["strip"] else []
+        out.append(f"    CallingCode {{ code: {cc}, regions: {rs_str_list(regs)}, automaton: {automaton} }},")
     out.append("];")
+    out.append("")
+    check(len(keys) < 255, "calling code indexes do not fit u8")
+    index = [keys.index(c) if c in cc_map else 255 for c in range(1000)]
+    out.append("/// Index in [`CALLING_CODES`] of each number 0..=999 that is an assigned calling code,")
+    out.append("/// [`NO_CODE`] for the others.")
+    out.append("#[rustfmt::skip] // laid out by the generator")
+    out.append("pub(crate) static CALLING_CODE_INDEX: [u8; 1000] = [")
+    for i in range(0, 1000, 25):
+        out.append("    " + " ".join(f"{x}," for x in index[i : i + 25]))
+    out.append("];")
+    out.append("")
+    out.append("/// [`CALLING_CODE_INDEX`] of a number that is no calling code.")
+    out.append("pub(crate) const NO_CODE: u8 = 255;")
     out.append("")
 
     # ISO 3166-1 view: region -> ISO alpha-2 it belongs to.
@@ -699,6 +1062,86 @@ def gen_phone(pn) -> tuple[str, dict]:
         out.append(f"    ({rs_str(r)}, {('Some(' + rs_str(iso) + ')') if iso else 'None'}),")
     out.append("];")
     out.append("")
+    out.append("/// The ISO 3166-1 alpha-2 countries without any libphonenumber region, i.e. without a calling")
+    out.append("/// code of their own (checked against the data by the generator).")
+    out.append(f"pub(crate) static ISO_WITHOUT_REGION: [&str; {len(EXPECTED_WITHOUT_REGION)}] = {rs_str_list(sorted(EXPECTED_WITHOUT_REGION))[1:]};")
+    out.append("")
+
+    out.append(f"/// Transitions of all automata ({len(trans)} states): `NEXT[s][d]` is the state after digit `d` in")
+    out.append("/// state `s`.  Rows have 16 entries so that a digit's low four bits index them without a bounds")
+    out.append("/// check; entries 10 to 15 are never used (0).  Start states are commented.")
+    out.append("#[rustfmt::skip] // laid out by the generator")
+    out.append(f"pub(crate) static NEXT: [[u16; 16]; {len(trans)}] = [")
+    starts_at = {}
+    for cc, s in start_of.items():
+        starts_at.setdefault(s, []).append(f"+{cc}")
+    for s, row in enumerate(trans):
+        if s in starts_at:
+            out.append(f"    // {s}: {', '.join(starts_at[s])}")
+        out.append(f"    [{', '.join(map(str, row + [0] * 6))}],")
+    out.append("];")
+    out.append("")
+    out.append("/// Output of each state: see [`CallingCode::automaton`].")
+    out.append("#[rustfmt::skip] // laid out by the generator")
+    out.append(f"pub(crate) static OUTPUT: [u8; {len(outs)}] = [")
+    for i in range(0, len(outs), 32):
+        out.append("    " + " ".join(f"{o}," for o in outs[i : i + 32]))
+    out.append("];")
+    out.append("")
+
+    out += [
+        "/// The patterns the automata were compiled from, for the tests: `src/phone.rs` has an",
+        "/// evaluator for them, checked against Python's `re`, and checks the automata against it.",
+        "#[cfg(test)]",
+        "pub(crate) mod patterns {",
+        "    /// Length mask of a description without a possible-length list (any length passes).",
+        "    #[allow(dead_code)] // only some metadata versions need it",
+        "    pub(crate) const ANY_LENGTH: u32 = u32::MAX;",
+        "",
+        "    /// A `PhoneNumberDesc`: national number pattern and possible lengths.",
+        "    pub(crate) struct Desc {",
+        "        pub(crate) pattern: &'static str,",
+        "        pub(crate) lengths: u32,",
+        "    }",
+        "",
+        "    /// How `region_code_for_number` decides whether one region of a shared calling code wins.",
+        "    pub(crate) enum Rule {",
+        "        /// The region has `leading_digits`: it wins when they match at the start.",
+        "        LeadingDigits(&'static str),",
+        "        /// No `leading_digits`: it wins when the number matches `general` and one of `types`",
+        "        /// (libphonenumber's `getNumberTypeHelper` is not UNKNOWN).",
+        "        Valid { general: Desc, types: &'static [Desc] },",
+        "        /// No `leading_digits` and no usable general description: never wins.",
+        "        #[allow(dead_code)] // only some metadata versions need it",
+        "        Never,",
+        "    }",
+        "",
+        "    /// National prefix stripping done by `parse` with the main region's metadata.",
+        "    pub(crate) struct Strip {",
+        "        /// `national_prefix_for_parsing` (no transform rule; a prefix-free finite language).",
+        "        pub(crate) prefix: &'static str,",
+        "        /// The main region's general description pattern.",
+        "        pub(crate) general: &'static str,",
+        "        /// The main region's general possible lengths and local-only lengths.",
+        "        pub(crate) lengths: u32,",
+        "        pub(crate) local_only: u32,",
+        "    }",
+        "",
+        "    /// The patterns of one shared calling code.",
+        "    pub(crate) struct Patterns {",
+        "        pub(crate) code: u16,",
+        "        /// One rule per region, in the order of `CallingCode::regions`.",
+        "        pub(crate) rules: &'static [Rule],",
+        "        /// National prefix stripping of the main region.",
+        "        pub(crate) strip: Option<Strip>,",
+        "    }",
+        "",
+        f"    /// The {len(multi)} shared calling codes.",
+        "    #[rustfmt::skip] // long pattern strings; laid out by the generator",
+        f"    pub(crate) static SHARED: [Patterns; {len(multi)}] = [",
+    ]
+    out += ["    " + line for line in oracle]
+    out += ["    ];", "}", ""]
     return "\n".join(out), facts
 
 
@@ -737,6 +1180,14 @@ def gen_phone_tests(pn, facts) -> tuple[str, str, int]:
             ex_lines.append(f"{e164}\t{oracle(e164)}\t{r} {t}")
             seen.add(e164)
     examples_tsv = header + "\t(origin: region and number type)\n" + "\n".join(ex_lines) + "\n"
+
+    trans, outs, start_of = facts["automata"]
+    table = Dfa(trans, outs)
+    checked = 0
+    for cc, spec in facts["specs"].items():
+        resolve = lambda s, start=start_of[cc]: table.run(s, start)  # noqa: E731
+        checked += check_automaton(cc, spec, resolve, sorted({n for c, n in examples if c == cc}))
+    print(f"phone automata agree with Python's re on {checked} national numbers")
 
     rng = random.Random(VARIANT_SEED)
     var_lines = []

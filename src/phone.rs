@@ -17,16 +17,19 @@
 //!    any other region wins when the number is valid there (matches the general pattern and
 //!    one of the number-type patterns).  The first winner is the answer; none: no region.
 //!
-//! Patterns are libphonenumber's regular expressions, kept verbatim.  They use a small subset
-//! (digits, `\d`, `[...]`, groups, `|`, `?`, `{n,m}`), which is evaluated here on the *set* of
-//! positions reachable in the at most 15-digit input, held as a bitmask: a digit class
-//! advances every position whose digit it accepts, alternation is union, a sequence
-//! composes, a quantifier iterates.  The work is bounded by the size of the static pattern
-//! (times its repetition counts), whatever the input; it needs no allocation, no regex engine
-//! and no lazily built state, and recursion follows only the nesting of the static patterns
-//! (at most 8 deep, checked by the generator), never the input.
+//! Step 3 depends on libphonenumber's regular expressions, which `scripts/gen_tables.py`
+//! compiles ahead of time into one deterministic automaton per shared calling code: read the
+//! national number digit by digit, and the state reached says which region wins (stripping
+//! included: whether the first winning rule, after stripping, is a given region is a regular
+//! property of the number too).  Resolving a number here is one table look-up per national
+//! digit (at most 14): no allocation, no regex engine, no lazily built state.  The patterns
+//! themselves are kept, compiled into the tests only, with an evaluator for them; the tests
+//! check the automata against it and it against Python's `re`.
 
-use crate::data::phone::{CallingCode, Desc, Rule, Strip, CALLING_CODES, NON_ISO_REGIONS};
+use crate::data::phone::{
+    CallingCode, CALLING_CODES, CALLING_CODE_INDEX, ISO_WITHOUT_REGION, NEXT, NON_ISO_REGIONS, NO_CODE, NO_REGION,
+    OUTPUT,
+};
 
 /// Whether a phone number belongs to a country, per libphonenumber's region resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,83 +119,39 @@ fn split_calling_code(digits: &[u8]) -> Option<(&'static CallingCode, &[u8])> {
     if digits.first() == Some(&b'0') {
         return None;
     }
-    let mut code: u16 = 0;
+    let mut code = 0;
     for (i, d) in digits.iter().take(3).enumerate() {
         let digit = d.checked_sub(b'0').filter(|v| *v <= 9)?;
-        code = code * 10 + u16::from(digit);
-        if let Ok(index) = CALLING_CODES.binary_search_by_key(&code, |c| c.code) {
-            let entry = CALLING_CODES.get(index)?;
-            return Some((entry, digits.get(i + 1..)?));
+        code = code * 10 + usize::from(digit);
+        match *CALLING_CODE_INDEX.get(code)? {
+            NO_CODE => {}
+            index => return Some((CALLING_CODES.get(usize::from(index))?, digits.get(i + 1..)?)),
         }
     }
     None
 }
 
-/// `region_code_for_number` for the calling code and the national number.
+/// `region_code_for_number` for the calling code and the national number (ASCII digits).
 fn resolve(cc: &'static CallingCode, national: &[u8]) -> Option<&'static str> {
-    if let [only] = cc.regions {
-        return Some(*only);
-    }
-    let national = match &cc.strip {
-        Some(strip) => strip_national_prefix(strip, national),
-        None => national,
+    let Some(start) = cc.automaton else {
+        // A single region (the generator emits an automaton for every shared calling code).
+        return cc.regions.first().copied();
     };
-    let number = Digits::new(national);
-    cc.regions.iter().zip(cc.rules).find(|(_, rule)| wins(rule, &number)).map(|(region, _)| *region)
-}
-
-/// `parse`'s national prefix stripping (`maybeStripNationalPrefixAndCarrierCode` followed by
-/// the possible-length test), for prefixes without a transform rule.
-fn strip_national_prefix<'a>(strip: &Strip, national: &'a [u8]) -> &'a [u8] {
-    let number = Digits::new(national);
-    let ends = eval(strip.prefix, &number);
-    if ends == 0 {
-        return national;
-    }
-    // The generator checks that the prefix language is prefix-free, so there is one end.
-    let end = ends.trailing_zeros() as usize;
-    let Some(stripped) = national.get(end..) else {
-        return national;
-    };
-    let viable_original = full_match(strip.general, &number);
-    if viable_original && !full_match(strip.general, &Digits::new(stripped)) {
-        return national;
-    }
-    // testNumberLength: keep the prefix when the rest is local-only, too short or of an
-    // invalid length; strip when it is of a possible length or longer than all of them.
-    let len = stripped.len();
-    // The possible lengths >= len, shifted down so that bit 0 stands for len itself.
-    let from_len = u32::try_from(len).ok().and_then(|n| strip.lengths.checked_shr(n)).unwrap_or(0);
-    let possible = from_len & 1 != 0;
-    let too_long = from_len == 0;
-    if has_length(strip.local_only, len) || !(possible || too_long) {
-        return national;
-    }
-    stripped
-}
-
-/// Does a region of a shared calling code claim the number?
-fn wins(rule: &Rule, number: &Digits) -> bool {
-    match rule {
-        Rule::LeadingDigits(pattern) => eval(pattern, number) != 0,
-        Rule::Valid { general, types } => {
-            matches_desc(general, number) && types.iter().any(|t| matches_desc(t, number))
-        }
-        Rule::Never => false,
+    match run(start, national)? {
+        NO_REGION => None,
+        index => cc.regions.get(usize::from(index)).copied(),
     }
 }
 
-/// `_is_number_matching_desc`: possible length, then the full pattern.
-fn matches_desc(desc: &Desc, number: &Digits) -> bool {
-    has_length(desc.lengths, number.len) && full_match(desc.pattern, number)
-}
-
-fn has_length(mask: u32, len: usize) -> bool {
-    len < 32 && mask & (1 << len) != 0
-}
-
-fn full_match(pattern: &str, number: &Digits) -> bool {
-    eval(pattern, number) & (1 << number.len) != 0
+/// The output of the automaton starting at `start` (in `NEXT`/`OUTPUT`) after reading
+/// `digits`, ASCII digits: the low four bits of `b'0'..=b'9'` are the digit.  `None` only for a
+/// state outside the tables, which the generated data never has.
+fn run(start: u16, digits: &[u8]) -> Option<u8> {
+    let mut state = start;
+    for d in digits {
+        state = NEXT.get(usize::from(state))?[usize::from(d & 0xf)];
+    }
+    OUTPUT.get(usize::from(state)).copied()
 }
 
 /// The ISO 3166-1 alpha-2 code a libphonenumber region stands for.
@@ -203,294 +162,367 @@ fn iso_alpha2(region: &'static str) -> Option<&'static str> {
     }
 }
 
-/// Is some libphonenumber region that ISO country (directly or as AC/TA for SH)?
+/// Is some libphonenumber region the ISO 3166-1 country `alpha2` (directly or as AC/TA for
+/// SH)?  `alpha2` must be an ISO 3166-1 alpha-2 code; every one has a region except the seven
+/// in `ISO_WITHOUT_REGION` (a unit test checks this against the calling code table).
 fn has_region(alpha2: &str) -> bool {
-    CALLING_CODES.iter().flat_map(|c| c.regions).any(|r| iso_alpha2(r) == Some(alpha2))
+    !ISO_WITHOUT_REGION.contains(&alpha2)
 }
 
-// ---------------------------------------------------------------------------------------------
-// Pattern evaluation on position sets.
-// ---------------------------------------------------------------------------------------------
+/// libphonenumber's patterns, evaluated directly: the reference the automata are tested against.
+///
+/// The patterns use a small subset (digits, `\d`, `[...]`, groups, `|`, `?`, `{n,m}`), which is
+/// evaluated on the *set* of positions reachable in the input, held as a bitmask: a digit class
+/// advances every position whose digit it accepts, alternation is union, a sequence composes, a
+/// quantifier iterates.  (This was the run-time implementation before the automata.)
+#[cfg(test)]
+mod patterns {
+    use crate::data::phone::patterns::{Desc, Rule, Strip};
 
-/// A set of positions 0..=len in the input: bit `p` = "the pattern so far can end at `p`".
-type Set = u32;
-
-/// Input prepared for evaluation: for each digit, the positions where it occurs.
-struct Digits {
-    at: [Set; 10],
-    any: Set,
-    len: usize,
-}
-
-impl Digits {
-    /// At most 31 digits are represented (inputs here have at most 14).
-    fn new(digits: &[u8]) -> Self {
-        let mut at = [0; 10];
-        let mut any = 0;
-        let len = digits.len().min(31);
-        for (p, d) in digits.iter().take(len).enumerate() {
-            if let Some(slot) = at.get_mut(usize::from(d.wrapping_sub(b'0'))) {
-                *slot |= 1 << p;
-                any |= 1 << p;
-            }
+    /// `parse`'s national prefix stripping (`maybeStripNationalPrefixAndCarrierCode` followed by
+    /// the possible-length test), for prefixes without a transform rule: how many leading digits
+    /// are stripped.
+    pub(super) fn strip_national_prefix(strip: &Strip, national: &[u8]) -> usize {
+        let number = Digits::new(national);
+        let ends = eval(strip.prefix, &number);
+        if ends == 0 {
+            return 0;
         }
-        Digits { at, any, len }
-    }
-
-    /// The positions after one digit of `class` (bit `d` = digit `d`) from positions `set`.
-    fn step(&self, set: Set, class: u16) -> Set {
-        let allowed = if class == ALL_DIGITS {
-            self.any
-        } else {
-            let mut allowed = 0;
-            let mut rest = class;
-            while rest != 0 {
-                allowed |= self.at.get(rest.trailing_zeros() as usize).copied().unwrap_or(0);
-                rest &= rest - 1;
-            }
-            allowed
+        // The generator checks that the prefix language is prefix-free, so there is one end.
+        let end = ends.trailing_zeros() as usize;
+        let Some(stripped) = national.get(end..) else {
+            return 0;
         };
-        (set & allowed) << 1
-    }
-}
-
-/// The class `\d`.
-const ALL_DIGITS: u16 = 0x3ff;
-
-/// The malformed-pattern signal (the generator validates all patterns; this keeps the
-/// evaluator total: a pattern it does not understand matches nothing).
-struct Malformed;
-
-/// Nesting limit for groups; the generator keeps the data at 8 or less.
-const MAX_DEPTH: u8 = 16;
-
-/// The end positions of `pattern` matched from position 0 (empty set: no match).
-fn eval(pattern: &str, number: &Digits) -> Set {
-    let p = pattern.as_bytes();
-    let mut i = 0;
-    match eval_alt(p, &mut i, 1, number, 0) {
-        Ok(set) if i == p.len() => set,
-        _ => 0,
-    }
-}
-
-/// `alt := seq ('|' seq)*`, stopping before `)` or at the end.
-fn eval_alt(p: &[u8], i: &mut usize, set: Set, n: &Digits, depth: u8) -> Result<Set, Malformed> {
-    let mut acc = 0;
-    loop {
-        acc |= eval_seq(p, i, set, n, depth)?;
-        if p.get(*i) == Some(&b'|') {
-            *i += 1;
-        } else {
-            return Ok(acc);
+        let viable_original = full_match(strip.general, &number);
+        if viable_original && !full_match(strip.general, &Digits::new(stripped)) {
+            return 0;
         }
+        // testNumberLength: keep the prefix when the rest is local-only, too short or of an
+        // invalid length; strip when it is of a possible length or longer than all of them.
+        let len = stripped.len();
+        // The possible lengths >= len, shifted down so that bit 0 stands for len itself.
+        let from_len = u32::try_from(len).ok().and_then(|n| strip.lengths.checked_shr(n)).unwrap_or(0);
+        let possible = from_len & 1 != 0;
+        let too_long = from_len == 0;
+        if has_length(strip.local_only, len) || !(possible || too_long) {
+            return 0;
+        }
+        end
     }
-}
 
-/// `seq := (atom quantifier?)*`, stopping before `|`, `)` or at the end.
-fn eval_seq(p: &[u8], i: &mut usize, set: Set, n: &Digits, depth: u8) -> Result<Set, Malformed> {
-    let mut cur = set;
-    while let Some(&c) = p.get(*i) {
-        if c == b'|' || c == b')' {
-            break;
-        }
-        if cur == 0 {
-            // Nothing can match any more: skip the rest of this branch.
-            skip_seq(p, i)?;
-            break;
-        }
-        let start = *i;
-        let once = eval_atom(p, i, cur, n, depth)?;
-        cur = match quantifier(p, i)? {
-            None => once,
-            Some(q) => {
-                let mut again = |s: Set| eval_atom(p, &mut { start }, s, n, depth);
-                repeat(cur, once, q, &mut again)?
+    /// The index of the first region whose rule claims the national number (after stripping).
+    pub(super) fn winner(rules: &[Rule], national: &[u8]) -> Option<usize> {
+        let number = Digits::new(national);
+        rules.iter().position(|rule| wins(rule, &number))
+    }
+
+    /// Does a region of a shared calling code claim the number?
+    fn wins(rule: &Rule, number: &Digits) -> bool {
+        match rule {
+            Rule::LeadingDigits(pattern) => eval(pattern, number) != 0,
+            Rule::Valid { general, types } => {
+                matches_desc(general, number) && types.iter().any(|t| matches_desc(t, number))
             }
-        };
-    }
-    Ok(cur)
-}
-
-/// The union of `f^k(set)` for `min <= k <= max` (`max == None`: unbounded), given
-/// `once = f(set)`.  Stops as soon as an iteration adds nothing new, which is exact because
-/// `f` distributes over union.
-fn repeat(
-    set: Set,
-    once: Set,
-    (min, max): Quantifier,
-    f: &mut dyn FnMut(Set) -> Result<Set, Malformed>,
-) -> Result<Set, Malformed> {
-    let (min, max) = (u16::from(min), max.map(u16::from));
-    let mut acc = if min == 0 { set } else { 0 };
-    let mut cur = once; // f^k(set)
-    let mut k: u16 = 1;
-    loop {
-        if cur == 0 || max.is_some_and(|m| k > m) {
-            return Ok(acc);
+            Rule::Never => false,
         }
-        if k >= min {
-            // acc is the union for min..k-1; if f^k adds nothing, no later power can.
-            if k > min && cur & !acc == 0 {
+    }
+
+    /// `_is_number_matching_desc`: possible length, then the full pattern.
+    fn matches_desc(desc: &Desc, number: &Digits) -> bool {
+        has_length(desc.lengths, number.len) && full_match(desc.pattern, number)
+    }
+
+    fn has_length(mask: u32, len: usize) -> bool {
+        len < 32 && mask & (1 << len) != 0
+    }
+
+    pub(super) fn full_match(pattern: &str, number: &Digits) -> bool {
+        eval(pattern, number) & (1 << number.len) != 0
+    }
+
+    /// A set of positions 0..=len in the input: bit `p` = "the pattern so far can end at `p`".
+    pub(super) type Set = u32;
+
+    /// Input prepared for evaluation: for each digit, the positions where it occurs.
+    pub(super) struct Digits {
+        pub(super) at: [Set; 10],
+        pub(super) any: Set,
+        pub(super) len: usize,
+    }
+
+    impl Digits {
+        /// At most 31 digits are represented (inputs here have at most 14).
+        pub(super) fn new(digits: &[u8]) -> Self {
+            let mut at = [0; 10];
+            let mut any = 0;
+            let len = digits.len().min(31);
+            for (p, d) in digits.iter().take(len).enumerate() {
+                if let Some(slot) = at.get_mut(usize::from(d.wrapping_sub(b'0'))) {
+                    *slot |= 1 << p;
+                    any |= 1 << p;
+                }
+            }
+            Digits { at, any, len }
+        }
+
+        /// The positions after one digit of `class` (bit `d` = digit `d`) from positions `set`.
+        fn step(&self, set: Set, class: u16) -> Set {
+            let allowed = if class == ALL_DIGITS {
+                self.any
+            } else {
+                let mut allowed = 0;
+                let mut rest = class;
+                while rest != 0 {
+                    allowed |= self.at.get(rest.trailing_zeros() as usize).copied().unwrap_or(0);
+                    rest &= rest - 1;
+                }
+                allowed
+            };
+            (set & allowed) << 1
+        }
+    }
+
+    /// The class `\d`.
+    const ALL_DIGITS: u16 = 0x3ff;
+
+    /// The malformed-pattern signal (the generator validates all patterns; this keeps the
+    /// evaluator total: a pattern it does not understand matches nothing).
+    pub(super) struct Malformed;
+
+    /// Nesting limit for groups; the generator keeps the data at 8 or less.
+    const MAX_DEPTH: u8 = 16;
+
+    /// The end positions of `pattern` matched from position 0 (empty set: no match).
+    pub(super) fn eval(pattern: &str, number: &Digits) -> Set {
+        let p = pattern.as_bytes();
+        let mut i = 0;
+        match eval_alt(p, &mut i, 1, number, 0) {
+            Ok(set) if i == p.len() => set,
+            _ => 0,
+        }
+    }
+
+    /// `alt := seq ('|' seq)*`, stopping before `)` or at the end.
+    pub(super) fn eval_alt(p: &[u8], i: &mut usize, set: Set, n: &Digits, depth: u8) -> Result<Set, Malformed> {
+        let mut acc = 0;
+        loop {
+            acc |= eval_seq(p, i, set, n, depth)?;
+            if p.get(*i) == Some(&b'|') {
+                *i += 1;
+            } else {
                 return Ok(acc);
             }
-            acc |= cur;
         }
-        cur = f(cur)?;
-        k += 1; // at most 256 + 33 iterations: min <= 255, then acc grows every round
     }
-}
 
-/// `atom := DIGIT | '\d' | class | '(?:' alt ')' | '(' alt ')'`.
-fn eval_atom(p: &[u8], i: &mut usize, set: Set, n: &Digits, depth: u8) -> Result<Set, Malformed> {
-    match p.get(*i).copied().ok_or(Malformed)? {
-        c @ b'0'..=b'9' => {
-            *i += 1;
-            Ok(n.step(set, 1 << (c - b'0')))
-        }
-        b'\\' => {
-            if p.get(*i + 1) != Some(&b'd') {
-                return Err(Malformed);
+    /// `seq := (atom quantifier?)*`, stopping before `|`, `)` or at the end.
+    fn eval_seq(p: &[u8], i: &mut usize, set: Set, n: &Digits, depth: u8) -> Result<Set, Malformed> {
+        let mut cur = set;
+        while let Some(&c) = p.get(*i) {
+            if c == b'|' || c == b')' {
+                break;
             }
-            *i += 2;
-            Ok(n.step(set, ALL_DIGITS))
-        }
-        b'[' => {
-            let class = parse_class(p, i)?;
-            Ok(n.step(set, class))
-        }
-        b'(' => {
-            if depth >= MAX_DEPTH {
-                return Err(Malformed);
+            if cur == 0 {
+                // Nothing can match any more: skip the rest of this branch.
+                skip_seq(p, i)?;
+                break;
             }
-            *i += 1;
-            if p.get(*i) == Some(&b'?') {
-                if p.get(*i + 1) != Some(&b':') {
+            let start = *i;
+            let once = eval_atom(p, i, cur, n, depth)?;
+            cur = match quantifier(p, i)? {
+                None => once,
+                Some(q) => {
+                    let mut again = |s: Set| eval_atom(p, &mut { start }, s, n, depth);
+                    repeat(cur, once, q, &mut again)?
+                }
+            };
+        }
+        Ok(cur)
+    }
+
+    /// The union of `f^k(set)` for `min <= k <= max` (`max == None`: unbounded), given
+    /// `once = f(set)`.  Stops as soon as an iteration adds nothing new, which is exact because
+    /// `f` distributes over union.
+    fn repeat(
+        set: Set,
+        once: Set,
+        (min, max): Quantifier,
+        f: &mut dyn FnMut(Set) -> Result<Set, Malformed>,
+    ) -> Result<Set, Malformed> {
+        let (min, max) = (u16::from(min), max.map(u16::from));
+        let mut acc = if min == 0 { set } else { 0 };
+        let mut cur = once; // f^k(set)
+        let mut k: u16 = 1;
+        loop {
+            if cur == 0 || max.is_some_and(|m| k > m) {
+                return Ok(acc);
+            }
+            if k >= min {
+                // acc is the union for min..k-1; if f^k adds nothing, no later power can.
+                if k > min && cur & !acc == 0 {
+                    return Ok(acc);
+                }
+                acc |= cur;
+            }
+            cur = f(cur)?;
+            k += 1; // at most 256 + 33 iterations: min <= 255, then acc grows every round
+        }
+    }
+
+    /// `atom := DIGIT | '\d' | class | '(?:' alt ')' | '(' alt ')'`.
+    fn eval_atom(p: &[u8], i: &mut usize, set: Set, n: &Digits, depth: u8) -> Result<Set, Malformed> {
+        match p.get(*i).copied().ok_or(Malformed)? {
+            c @ b'0'..=b'9' => {
+                *i += 1;
+                Ok(n.step(set, 1 << (c - b'0')))
+            }
+            b'\\' => {
+                if p.get(*i + 1) != Some(&b'd') {
                     return Err(Malformed);
                 }
                 *i += 2;
+                Ok(n.step(set, ALL_DIGITS))
             }
-            let out = eval_alt(p, i, set, n, depth + 1)?;
-            if p.get(*i) != Some(&b')') {
-                return Err(Malformed);
-            }
-            *i += 1;
-            Ok(out)
-        }
-        _ => Err(Malformed),
-    }
-}
-
-/// `[...]` with digits, ranges and an optional leading `^`, as a 10-bit digit mask.
-fn parse_class(p: &[u8], i: &mut usize) -> Result<u16, Malformed> {
-    *i += 1; // '['
-    let negated = p.get(*i) == Some(&b'^');
-    if negated {
-        *i += 1;
-    }
-    let mut class: u16 = 0;
-    loop {
-        let lo = match p.get(*i).copied().ok_or(Malformed)? {
-            b']' => break,
-            c @ b'0'..=b'9' => c - b'0',
-            _ => return Err(Malformed),
-        };
-        *i += 1;
-        let mut hi = lo;
-        if p.get(*i) == Some(&b'-') {
-            match p.get(*i + 1).copied() {
-                Some(c @ b'0'..=b'9') if c - b'0' >= lo => hi = c - b'0',
-                _ => return Err(Malformed),
-            }
-            *i += 2;
-        }
-        for d in lo..=hi {
-            class |= 1 << d;
-        }
-    }
-    *i += 1; // ']'
-    Ok(if negated { !class & ALL_DIGITS } else { class })
-}
-
-/// Repetition bounds: minimum and maximum (`None`: unbounded).
-type Quantifier = (u8, Option<u8>);
-
-/// An optional quantifier after an atom: `?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`.
-fn quantifier(p: &[u8], i: &mut usize) -> Result<Option<Quantifier>, Malformed> {
-    let q = match p.get(*i) {
-        Some(b'?') => (0, Some(1)),
-        Some(b'*') => (0, None),
-        Some(b'+') => (1, None),
-        Some(b'{') => {
-            *i += 1;
-            let min = number(p, i)?;
-            let max = if p.get(*i) == Some(&b',') {
-                *i += 1;
-                if p.get(*i) == Some(&b'}') {
-                    None
-                } else {
-                    Some(number(p, i)?)
-                }
-            } else {
-                Some(min)
-            };
-            if p.get(*i) != Some(&b'}') || max.is_some_and(|m| m < min) {
-                return Err(Malformed);
-            }
-            (min, max)
-        }
-        _ => return Ok(None),
-    };
-    *i += 1;
-    Ok(Some(q))
-}
-
-/// A decimal number of at most 3 digits, at most 255.
-fn number(p: &[u8], i: &mut usize) -> Result<u8, Malformed> {
-    let mut value: u16 = 0;
-    let start = *i;
-    while let Some(&c @ b'0'..=b'9') = p.get(*i) {
-        value = value * 10 + u16::from(c - b'0');
-        *i += 1;
-        if *i - start > 3 {
-            return Err(Malformed);
-        }
-    }
-    if *i == start {
-        return Err(Malformed);
-    }
-    u8::try_from(value).map_err(|_| Malformed)
-}
-
-/// Moves `i` to the `|` or `)` ending the current branch (or to the end), skipping nested
-/// groups and classes.
-fn skip_seq(p: &[u8], i: &mut usize) -> Result<(), Malformed> {
-    let mut depth: usize = 0;
-    while let Some(&c) = p.get(*i) {
-        match c {
-            b'(' => depth += 1,
-            b')' if depth == 0 => return Ok(()),
-            b')' => depth -= 1,
-            b'|' if depth == 0 => return Ok(()),
-            b'\\' => *i += 1,
             b'[' => {
-                while p.get(*i).is_some_and(|&c| c != b']') {
-                    *i += 1;
-                }
-                if *i >= p.len() {
+                let class = parse_class(p, i)?;
+                Ok(n.step(set, class))
+            }
+            b'(' => {
+                if depth >= MAX_DEPTH {
                     return Err(Malformed);
                 }
+                *i += 1;
+                if p.get(*i) == Some(&b'?') {
+                    if p.get(*i + 1) != Some(&b':') {
+                        return Err(Malformed);
+                    }
+                    *i += 2;
+                }
+                let out = eval_alt(p, i, set, n, depth + 1)?;
+                if p.get(*i) != Some(&b')') {
+                    return Err(Malformed);
+                }
+                *i += 1;
+                Ok(out)
             }
-            _ => {}
+            _ => Err(Malformed),
         }
-        *i += 1;
     }
-    Ok(())
+
+    /// `[...]` with digits, ranges and an optional leading `^`, as a 10-bit digit mask.
+    fn parse_class(p: &[u8], i: &mut usize) -> Result<u16, Malformed> {
+        *i += 1; // '['
+        let negated = p.get(*i) == Some(&b'^');
+        if negated {
+            *i += 1;
+        }
+        let mut class: u16 = 0;
+        loop {
+            let lo = match p.get(*i).copied().ok_or(Malformed)? {
+                b']' => break,
+                c @ b'0'..=b'9' => c - b'0',
+                _ => return Err(Malformed),
+            };
+            *i += 1;
+            let mut hi = lo;
+            if p.get(*i) == Some(&b'-') {
+                match p.get(*i + 1).copied() {
+                    Some(c @ b'0'..=b'9') if c - b'0' >= lo => hi = c - b'0',
+                    _ => return Err(Malformed),
+                }
+                *i += 2;
+            }
+            for d in lo..=hi {
+                class |= 1 << d;
+            }
+        }
+        *i += 1; // ']'
+        Ok(if negated { !class & ALL_DIGITS } else { class })
+    }
+
+    /// Repetition bounds: minimum and maximum (`None`: unbounded).
+    type Quantifier = (u8, Option<u8>);
+
+    /// An optional quantifier after an atom: `?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`.
+    fn quantifier(p: &[u8], i: &mut usize) -> Result<Option<Quantifier>, Malformed> {
+        let q = match p.get(*i) {
+            Some(b'?') => (0, Some(1)),
+            Some(b'*') => (0, None),
+            Some(b'+') => (1, None),
+            Some(b'{') => {
+                *i += 1;
+                let min = number(p, i)?;
+                let max = if p.get(*i) == Some(&b',') {
+                    *i += 1;
+                    if p.get(*i) == Some(&b'}') {
+                        None
+                    } else {
+                        Some(number(p, i)?)
+                    }
+                } else {
+                    Some(min)
+                };
+                if p.get(*i) != Some(&b'}') || max.is_some_and(|m| m < min) {
+                    return Err(Malformed);
+                }
+                (min, max)
+            }
+            _ => return Ok(None),
+        };
+        *i += 1;
+        Ok(Some(q))
+    }
+
+    /// A decimal number of at most 3 digits, at most 255.
+    fn number(p: &[u8], i: &mut usize) -> Result<u8, Malformed> {
+        let mut value: u16 = 0;
+        let start = *i;
+        while let Some(&c @ b'0'..=b'9') = p.get(*i) {
+            value = value * 10 + u16::from(c - b'0');
+            *i += 1;
+            if *i - start > 3 {
+                return Err(Malformed);
+            }
+        }
+        if *i == start {
+            return Err(Malformed);
+        }
+        u8::try_from(value).map_err(|_| Malformed)
+    }
+
+    /// Moves `i` to the `|` or `)` ending the current branch (or to the end), skipping nested
+    /// groups and classes.
+    fn skip_seq(p: &[u8], i: &mut usize) -> Result<(), Malformed> {
+        let mut depth: usize = 0;
+        while let Some(&c) = p.get(*i) {
+            match c {
+                b'(' => depth += 1,
+                b')' if depth == 0 => return Ok(()),
+                b')' => depth -= 1,
+                b'|' if depth == 0 => return Ok(()),
+                b'\\' => *i += 1,
+                b'[' => {
+                    while p.get(*i).is_some_and(|&c| c != b']') {
+                        *i += 1;
+                    }
+                    if *i >= p.len() {
+                        return Err(Malformed);
+                    }
+                }
+                _ => {}
+            }
+            *i += 1;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::patterns::{eval, eval_alt, full_match, strip_national_prefix, winner, Digits, Set};
     use super::*;
+    use crate::data::phone::patterns::{Rule, SHARED};
+    use std::collections::BTreeSet;
 
     fn ends(pattern: &str, digits: &str) -> Set {
         eval(pattern, &Digits::new(digits.as_bytes()))
@@ -559,8 +591,8 @@ mod tests {
             let parsed = eval_alt(p.as_bytes(), &mut i, u32::MAX, &everything, 0);
             assert!(parsed.is_ok() && i == p.len(), "{p}");
         };
-        for cc in &CALLING_CODES {
-            for rule in cc.rules {
+        for shared in &SHARED {
+            for rule in shared.rules {
                 match rule {
                     Rule::LeadingDigits(p) => check(p),
                     Rule::Valid { general, types } => {
@@ -570,10 +602,144 @@ mod tests {
                     Rule::Never => {}
                 }
             }
-            if let Some(s) = &cc.strip {
+            if let Some(s) = &shared.strip {
                 check(s.prefix);
                 check(s.general);
             }
+        }
+    }
+
+    /// A small deterministic generator (xorshift64*).
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+        }
+
+        fn digit(&mut self) -> u8 {
+            b'0' + self.below(10) as u8
+        }
+    }
+
+    /// National numbers (at most 14 digits, as after a calling code in E.164) to compare the
+    /// automata of calling code `code` with the patterns on: those of the fixture numbers under
+    /// `code`, every input of the pattern fixture, and mutations of all of those (a digit
+    /// changed, inserted in front, dropped, appended; cut) and random digit strings.
+    fn national_numbers(code: u16, rng: &mut Rng) -> BTreeSet<Vec<u8>> {
+        let fixtures =
+            [include_str!("../tests/data/phone_examples.tsv"), include_str!("../tests/data/phone_variants.tsv")];
+        let mut seeds: Vec<Vec<u8>> = Vec::new();
+        for line in fixtures.iter().flat_map(|f| f.lines()).filter(|l| !l.starts_with('#')) {
+            let number = line.split('\t').next().unwrap_or_default();
+            if let Some((cc, national)) = e164_digits(number).and_then(split_calling_code) {
+                if cc.code == code {
+                    seeds.push(national.to_vec());
+                }
+            }
+        }
+        let patterns = include_str!("../tests/data/phone_patterns.tsv");
+        for line in patterns.lines().filter(|l| !l.starts_with('#') && !l.starts_with("P\t")) {
+            seeds.push(line.split('\t').next().unwrap_or_default().as_bytes().to_vec());
+        }
+        let mut out: BTreeSet<Vec<u8>> = BTreeSet::new();
+        for seed in &seeds {
+            out.insert(seed.clone());
+            let mut x = seed.clone();
+            match rng.below(5) {
+                0 if !x.is_empty() => {
+                    let i = rng.below(x.len());
+                    x[i] = rng.digit();
+                }
+                1 => x.insert(0, rng.digit()),
+                2 => {
+                    x.pop();
+                }
+                3 => x.push(rng.digit()),
+                _ => x.truncate(rng.below(x.len() + 1)),
+            }
+            out.insert(x);
+        }
+        for _ in 0..2_000 {
+            let len = rng.below(15);
+            out.insert((0..len).map(|_| rng.digit()).collect());
+        }
+        out.retain(|n| n.len() <= 14);
+        out
+    }
+
+    /// The automata give what the patterns give (national prefix stripping, then the first
+    /// region whose rule wins) for every shared calling code, on the fixture numbers, the pattern
+    /// fixture's inputs, mutations of those and random numbers.
+    #[test]
+    fn automata_agree_with_the_patterns() {
+        let mut rng = Rng(0x3166_2024);
+        let mut cases = 0;
+        for patterns in &SHARED {
+            let cc = CALLING_CODES.iter().find(|c| c.code == patterns.code).expect("calling code");
+            assert_eq!(cc.regions.len(), patterns.rules.len(), "+{}", cc.code);
+            for national in national_numbers(cc.code, &mut rng) {
+                let stripped = patterns.strip.as_ref().map_or(0, |s| strip_national_prefix(s, &national));
+                let expected = winner(patterns.rules, &national[stripped..]).map(|i| cc.regions[i]);
+                let shown = String::from_utf8_lossy(&national);
+                assert_eq!(resolve(cc, &national), expected, "+{} {shown} (stripped: {stripped})", cc.code);
+                cases += 1;
+            }
+        }
+        assert!(cases > 150_000, "{cases} cases");
+    }
+
+    /// Every transition stays in the table; every output reachable from a start is a region
+    /// index or `NO_REGION`; exactly the shared calling codes have an automaton.
+    #[test]
+    fn automata_tables_are_consistent() {
+        assert_eq!(NEXT.len(), OUTPUT.len());
+        assert!(NEXT.iter().all(|row| row[..10].iter().all(|&t| usize::from(t) < NEXT.len()) && row[10..] == [0; 6]));
+        let outputs = |start: u16| {
+            let (mut seen, mut todo) = (BTreeSet::from([start]), vec![start]);
+            while let Some(s) = todo.pop() {
+                for &t in &NEXT[usize::from(s)][..10] {
+                    if seen.insert(t) {
+                        todo.push(t);
+                    }
+                }
+            }
+            seen.into_iter().map(|s| OUTPUT[usize::from(s)]).collect::<BTreeSet<u8>>()
+        };
+        let mut shared_codes = 0;
+        for cc in &CALLING_CODES {
+            let Some(start) = cc.automaton else {
+                assert_eq!(cc.regions.len(), 1, "+{}", cc.code);
+                continue;
+            };
+            shared_codes += 1;
+            assert!(cc.regions.len() > 1, "+{}", cc.code);
+            for out in outputs(start) {
+                assert!(out == NO_REGION || usize::from(out) < cc.regions.len(), "+{} {out}", cc.code);
+            }
+        }
+        assert_eq!(shared_codes, SHARED.len());
+    }
+
+    #[test]
+    fn calling_code_index_lists_every_code() {
+        assert!(CALLING_CODES.windows(2).all(|w| w[0].code < w[1].code));
+        for (code, &index) in CALLING_CODE_INDEX.iter().enumerate() {
+            let expected = CALLING_CODES.iter().position(|c| usize::from(c.code) == code);
+            assert_eq!((index != NO_CODE).then_some(usize::from(index)), expected, "{code}");
+        }
+    }
+
+    /// `has_region` (a list of the ISO countries without a region) is what the calling code
+    /// table says, for every ISO 3166-1 country.
+    #[test]
+    fn has_region_agrees_with_the_calling_codes() {
+        for country in &crate::data::subdivisions::COUNTRIES {
+            let listed = CALLING_CODES.iter().flat_map(|c| c.regions).any(|r| iso_alpha2(r) == Some(country.alpha2));
+            assert_eq!(has_region(country.alpha2), listed, "{}", country.alpha3);
         }
     }
 }

@@ -42,6 +42,28 @@ fn agrees_with_libphonenumber_on_variations() {
     assert!(n >= 5_000, "only {n} variant lines");
 }
 
+/// `matches_country` agrees with `region_for_number` on every fixture number: `Match` for the
+/// country of the region (AC and TA are SHN), `Mismatch` for a country of another calling code.
+#[test]
+fn matches_country_agrees_with_the_fixtures() {
+    let mut checked = 0;
+    for line in EXAMPLES.lines().chain(VARIANTS.lines()).filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let mut fields = line.split('\t');
+        let (number, region) = (fields.next().unwrap(), fields.next().unwrap());
+        let iso = match region {
+            "" | "XK" => continue,
+            "AC" | "TA" => "SH",
+            r => r,
+        };
+        let alpha3 = isocountry::CountryCode::for_alpha2(iso).unwrap_or_else(|_| panic!("{iso}")).alpha3();
+        assert_eq!(matches_country(number, alpha3), PhoneMatch::Match, "{line}");
+        let other = if number.starts_with("+33") { "DEU" } else { "FRA" };
+        assert_eq!(matches_country(number, other), PhoneMatch::Mismatch, "{line}");
+        checked += 1;
+    }
+    assert!(checked > 5_000, "{checked}");
+}
+
 #[test]
 fn fixtures_cover_every_kind_of_answer() {
     let regions =

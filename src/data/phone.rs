@@ -5,738 +5,1717 @@
 //   a port of Google's libphonenumber carrying its metadata; Apache-2.0).
 // sha256 phonenumbers-9.0.43-py2.py3-none-any.whl: 349bc799f15e010e35bd2c7d28149950ae74479cb1e11fb054ed9a95ecb4b437
 //
-// A calling code with a single region resolves to it whatever the number, so pattern data is
-// emitted only for calling codes shared by several regions.  Pattern strings are copied
-// verbatim from the metadata.  Length masks: bit n set = national number length n possible.
-
-/// Length mask of a description without a possible-length list (any length passes).
-#[allow(dead_code)] // only some metadata versions need it
-pub(crate) const ANY_LENGTH: u32 = u32::MAX;
-
-/// A `PhoneNumberDesc`: national number pattern and possible lengths.
-pub(crate) struct Desc {
-    pub(crate) pattern: &'static str,
-    pub(crate) lengths: u32,
-}
-
-/// How `region_code_for_number` decides whether one region of a shared calling code wins.
-pub(crate) enum Rule {
-    /// The region has `leading_digits`: it wins when they match at the start.
-    LeadingDigits(&'static str),
-    /// No `leading_digits`: it wins when the number matches `general` and one of `types`
-    /// (libphonenumber's `getNumberTypeHelper` is not UNKNOWN).
-    Valid { general: Desc, types: &'static [Desc] },
-    /// No `leading_digits` and no usable general description: never wins.
-    #[allow(dead_code)] // only some metadata versions need it
-    Never,
-}
-
-/// National prefix stripping done by `parse` with the main region's metadata.
-pub(crate) struct Strip {
-    /// `national_prefix_for_parsing` (no transform rule; a prefix-free finite language).
-    pub(crate) prefix: &'static str,
-    /// The main region's general description pattern.
-    pub(crate) general: &'static str,
-    /// The main region's general possible lengths and local-only lengths.
-    pub(crate) lengths: u32,
-    pub(crate) local_only: u32,
-}
+// A calling code with a single region resolves to it whatever the number.  For each calling
+// code shared by several regions, the generator compiles libphonenumber's patterns (kept
+// verbatim in `patterns`, the test oracle) into a deterministic automaton over the digits
+// (`NEXT` and `OUTPUT` below) that resolves the national number in one pass.
 
 /// One country calling code.
 pub(crate) struct CallingCode {
+    /// The calling code (read by the tests; at run time [`CALLING_CODE_INDEX`] leads here).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) code: u16,
     /// Regions in libphonenumber's order (main region first); "001" = non-geographic.
     pub(crate) regions: &'static [&'static str],
-    /// One rule per region, same order; empty when there is a single region.
-    pub(crate) rules: &'static [Rule],
-    /// National prefix stripping of the main region; only for shared calling codes.
-    pub(crate) strip: Option<Strip>,
+    /// For a calling code shared by several regions, the start state (in [`NEXT`]) of the
+    /// automaton whose output after reading the national number is the index in `regions` of
+    /// the region `region_code_for_number(parse(...))` gives, [`NO_REGION`] for none.  It
+    /// includes `parse`'s stripping of the main region's national prefix.
+    pub(crate) automaton: Option<u16>,
 }
 
+/// Output of an automaton when no region claims the number.
+pub(crate) const NO_REGION: u8 = 255;
+
 /// All 215 assigned country calling codes, sorted.
-#[rustfmt::skip] // long pattern strings; laid out by the generator
+#[rustfmt::skip] // laid out by the generator
 pub(crate) static CALLING_CODES: [CallingCode; 215] = [
-    CallingCode {
-        code: 1,
-        regions: &["US", "AG", "AI", "AS", "BB", "BM", "BS", "CA", "DM", "DO", "GD", "GU", "JM", "KN", "KY", "LC", "MP", "MS", "PR", "SX", "TC", "TT", "VC", "VG", "VI"],
-        rules: &[
-            // US
-            Rule::Valid {
-                general: Desc { pattern: r"[2-9]\d{9}|3\d{6}", lengths: 0x400 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"900[2-9]\d{6}", lengths: 0x400 },
-                    // toll_free
-                    Desc { pattern: r"8(?:00|33|44|55|66|77|88)[2-9]\d{6}", lengths: 0x400 },
-                    // personal_number
-                    Desc { pattern: r"52(?:3(?:[2-46-9][02-9]\d|5(?:[02-46-9]\d|5[0-46-9]))|4(?:[2-478][02-9]\d|5(?:[034]\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\d)|9(?:[05-9]\d|2[0-5]|49)))\d{4}|52[34][2-9]1[02-9]\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\d{6}", lengths: 0x400 },
-                    // fixed_line
-                    Desc { pattern: r"983[2-57-9]\d{6}|(?:2(?:0[1-35-9]|1[02-9]|2[03-57-9]|3[1459]|4[08]|5[1-46]|6[0279]|7[02469]|8[13])|3(?:0[1-57-9]|1[02-9]|2[013-79]|3[0-24679]|4[167]|5[0-3]|6[01349]|8[056])|4(?:0[124-9]|1[02-579]|2[3-5]|3[0245]|4[023578]|58|6[349]|7[02589]|8[04])|5(?:0[1-57-9]|1[0235-8]|20|3[0149]|4[01]|5[179]|6[1-47]|7[0-5]|8[0256])|6(?:0[1-35-9]|1[024-9]|2[03689]|3[016]|4[0156]|5[01679]|6[0-279]|78|8[0-269])|7(?:0[1-46-8]|1[2-9]|2[04-8]|3[0-2478]|4[0378]|5[47]|6[02359]|7[0-59]|8[156])|8(?:0[1-68]|1[02-8]|2[0168]|3[0-2589]|4[03578]|5[046-9]|6[02-5]|7[028])|9(?:0[1346-9]|1[02-9]|2[0589]|3[0146-8]|4[01357-9]|5[12469]|7[0-3589]|8[04-69]))[2-9]\d{6}", lengths: 0x400 },
-                ],
-            },
-            // AG
-            Rule::LeadingDigits(r"268"),
-            // AI
-            Rule::LeadingDigits(r"264"),
-            // AS
-            Rule::LeadingDigits(r"684"),
-            // BB
-            Rule::LeadingDigits(r"246"),
-            // BM
-            Rule::LeadingDigits(r"441"),
-            // BS
-            Rule::LeadingDigits(r"242"),
-            // CA
-            Rule::Valid {
-                general: Desc { pattern: r"[2-9]\d{9}|3\d{6}", lengths: 0x480 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"900[2-9]\d{6}", lengths: 0x400 },
-                    // toll_free
-                    Desc { pattern: r"8(?:00|33|44|55|66|77|88)[2-9]\d{6}", lengths: 0x400 },
-                    // voip
-                    Desc { pattern: r"600[2-9]\d{6}", lengths: 0x400 },
-                    // personal_number
-                    Desc { pattern: r"52(?:3(?:[2-46-9][02-9]\d|5(?:[02-46-9]\d|5[0-46-9]))|4(?:[2-478][02-9]\d|5(?:[034]\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\d)|9(?:[05-9]\d|2[0-5]|49)))\d{4}|52[34][2-9]1[02-9]\d{4}|(?:5(?:2[125-9]|3[23]|44|66|77|88)|6(?:22|33))[2-9]\d{6}", lengths: 0x400 },
-                    // uan
-                    Desc { pattern: r"310\d{4}", lengths: 0x80 },
-                    // fixed_line
-                    Desc { pattern: r"(?:2(?:04|[23]6|[48]9|5[07]|[67]3)|3(?:06|43|54|6[578]|82)|4(?:03|1[68]|[26]8|3[178]|50|74)|5(?:06|1[49]|48|79|8[147])|6(?:04|[18]3|39|47|72)|7(?:0[59]|42|53|78|8[02])|8(?:[06]7|19|25|7[39])|9(?:0[25]|42))[2-9]\d{6}", lengths: 0x400 },
-                ],
-            },
-            // DM
-            Rule::LeadingDigits(r"767"),
-            // DO
-            Rule::LeadingDigits(r"8001|8[024]9"),
-            // GD
-            Rule::LeadingDigits(r"473"),
-            // GU
-            Rule::LeadingDigits(r"671"),
-            // JM
-            Rule::LeadingDigits(r"658|876"),
-            // KN
-            Rule::LeadingDigits(r"869"),
-            // KY
-            Rule::LeadingDigits(r"345"),
-            // LC
-            Rule::LeadingDigits(r"758"),
-            // MP
-            Rule::LeadingDigits(r"670"),
-            // MS
-            Rule::LeadingDigits(r"664"),
-            // PR
-            Rule::LeadingDigits(r"787|939"),
-            // SX
-            Rule::LeadingDigits(r"721"),
-            // TC
-            Rule::LeadingDigits(r"649"),
-            // TT
-            Rule::LeadingDigits(r"868"),
-            // VC
-            Rule::LeadingDigits(r"784"),
-            // VG
-            Rule::LeadingDigits(r"284"),
-            // VI
-            Rule::LeadingDigits(r"340"),
-        ],
-        // US national_prefix_for_parsing and general_desc
-        strip: Some(Strip {
-            prefix: r"1",
-            general: r"[2-9]\d{9}|3\d{6}",
-            lengths: 0x400,
-            local_only: 0x80,
-        }),
-    },
-    CallingCode {
-        code: 7,
-        regions: &["RU", "KZ"],
-        rules: &[
-            // RU
-            Rule::LeadingDigits(r"[3489]"),
-            // KZ
-            Rule::LeadingDigits(r"7"),
-        ],
-        // RU national_prefix_for_parsing and general_desc
-        strip: Some(Strip {
-            prefix: r"8",
-            general: r"8\d{13}|[347-9]\d{9}",
-            lengths: 0x4400,
-            local_only: 0x80,
-        }),
-    },
-    CallingCode { code: 20, regions: &["EG"], rules: &[], strip: None },
-    CallingCode { code: 27, regions: &["ZA"], rules: &[], strip: None },
-    CallingCode { code: 30, regions: &["GR"], rules: &[], strip: None },
-    CallingCode { code: 31, regions: &["NL"], rules: &[], strip: None },
-    CallingCode { code: 32, regions: &["BE"], rules: &[], strip: None },
-    CallingCode { code: 33, regions: &["FR"], rules: &[], strip: None },
-    CallingCode { code: 34, regions: &["ES"], rules: &[], strip: None },
-    CallingCode { code: 36, regions: &["HU"], rules: &[], strip: None },
-    CallingCode {
-        code: 39,
-        regions: &["IT", "VA"],
-        rules: &[
-            // IT
-            Rule::Valid {
-                general: Desc { pattern: r"0\d{5,11}|1\d{8,10}|3(?:[0-8]\d{7,10}|9\d{7,8})|(?:43|55|70)\d{8}|8\d{5}(?:\d{2,4})?", lengths: 0x1fc0 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"(?:0878\d{3}|89(?:2\d|3[04]|4(?:[0-4]|[5-9]\d\d)|5[0-4]))\d\d|(?:1(?:44|6[346])|89(?:38|5[5-9]|9))\d{6}", lengths: 0x740 },
-                    // toll_free
-                    Desc { pattern: r"80(?:0\d{3}|3)\d{3}", lengths: 0x240 },
-                    // shared_cost
-                    Desc { pattern: r"84(?:[08]\d{3}|[17])\d{3}", lengths: 0x240 },
-                    // voip
-                    Desc { pattern: r"55\d{8}", lengths: 0x400 },
-                    // personal_number
-                    Desc { pattern: r"1(?:78\d|99)\d{6}", lengths: 0x600 },
-                    // voicemail
-                    Desc { pattern: r"3[2-8]\d{9,10}", lengths: 0x1800 },
-                    // fixed_line
-                    Desc { pattern: r"0(?:669[0-79]\d{1,6}|831\d{2,8})|0(?:1(?:[0159]\d|[27][1-5]|31|4[1-4]|6[1356]|8[2-57])|2\d\d|3(?:[0159]\d|2[1-4]|3[12]|[48][1-6]|6[2-59]|7[1-7])|4(?:[0159]\d|[23][1-9]|4[245]|6[1-5]|7[1-4]|81)|5(?:[0159]\d|2[1-5]|3[2-6]|4[1-79]|6[4-6]|7[1-578]|8[3-8])|6(?:[0-57-9]\d|6[0-8])|7(?:[0159]\d|2[12]|3[1-7]|4[2-46]|6[13569]|7[13-6]|8[1-59])|8(?:[0159]\d|2[3-578]|3[2356]|[6-8][1-5])|9(?:[0159]\d|[238][1-5]|4[12]|6[1-8]|7[1-6]))\d{2,7}", lengths: 0x1fc0 },
-                    // mobile
-                    Desc { pattern: r"3[2-9]\d{7,8}|(?:31|43)\d{8}", lengths: 0x600 },
-                ],
-            },
-            // VA
-            Rule::LeadingDigits(r"06698"),
-        ],
-        strip: None,
-    },
-    CallingCode { code: 40, regions: &["RO"], rules: &[], strip: None },
-    CallingCode { code: 41, regions: &["CH"], rules: &[], strip: None },
-    CallingCode { code: 43, regions: &["AT"], rules: &[], strip: None },
-    CallingCode {
-        code: 44,
-        regions: &["GB", "GG", "IM", "JE"],
-        rules: &[
-            // GB
-            Rule::Valid {
-                general: Desc { pattern: r"[1-357-9]\d{9}|[18]\d{8}|8\d{6}", lengths: 0x680 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"(?:8(?:4[2-5]|7[0-3])|9(?:[01]\d|8[2-49]))\d{7}|845464\d", lengths: 0x480 },
-                    // toll_free
-                    Desc { pattern: r"80[08]\d{7}|800\d{6}|8001111", lengths: 0x680 },
-                    // voip
-                    Desc { pattern: r"56\d{8}", lengths: 0x400 },
-                    // personal_number
-                    Desc { pattern: r"70\d{8}", lengths: 0x400 },
-                    // pager
-                    Desc { pattern: r"76(?:464|652)\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\d{6}", lengths: 0x400 },
-                    // uan
-                    Desc { pattern: r"(?:3[0347]|55)\d{8}", lengths: 0x400 },
-                    // fixed_line
-                    Desc { pattern: r"(?:1(?:1(?:3(?:[0-58]\d\d|73[0-5])|4(?:(?:[0-5]\d|70)\d|69[7-9])|(?:(?:5[0-26-9]|[78][0-49])\d|6(?:[0-4]\d|5[01]))\d)|(?:2(?:(?:0[024-9]|2[3-9]|3[3-79]|4[1-689]|[58][02-9]|6[0-47-9]|7[013-9]|9\d)\d|1(?:[0-7]\d|8[0-3]))|(?:3(?:0\d|1[0-8]|[25][02-9]|3[02-579]|[468][0-46-9]|7[1-35-79]|9[2-578])|4(?:0[03-9]|[137]\d|[28][02-57-9]|4[02-69]|5[0-8]|[69][0-79])|5(?:0[1-35-9]|[16]\d|2[024-9]|3[015689]|4[02-9]|5[03-9]|7[0-35-9]|8[0-468]|9[0-57-9])|6(?:0[034689]|1\d|2[0-35689]|[38][013-9]|4[1-467]|5[0-69]|6[13-9]|7[0-8]|9[0-24578])|7(?:0[0246-9]|2\d|3[0236-8]|4[03-9]|5[0-46-9]|6[013-9]|7[0-35-9]|8[024-9]|9[02-9])|8(?:0[35-9]|2[1-57-9]|3[02-578]|4[0-578]|5[124-9]|6[2-69]|7\d|8[02-9]|9[02569])|9(?:0[02-589]|[18]\d|2[02-689]|3[1-57-9]|4[2-9]|5[0-579]|6[2-47-9]|7[0-24578]|9[2-57]))\d)\d)|2(?:0[013478]|3[0189]|4[017]|8[0-46-9]|9[0-2])\d{3})\d{4}|1(?:2(?:0(?:46[1-4]|87[2-9])|545[1-79]|76(?:2\d|3[1-8]|6[1-6])|9(?:7(?:2[0-4]|3[2-5])|8(?:2[2-8]|7[0-47-9]|8[3-5])))|3(?:6(?:38[2-5]|47[23])|8(?:47[04-9]|64[0157-9]))|4(?:044[1-7]|20(?:2[23]|8\d)|6(?:0(?:30|5[2-57]|6[1-8]|7[2-8])|140)|8(?:052|87[1-3]))|5(?:2(?:4(?:3[2-79]|6\d)|76\d)|6(?:26[06-9]|686))|6(?:06(?:4\d|7[4-79])|295[5-7]|35[34]\d|47(?:24|61)|59(?:5[08]|6[67]|74)|9(?:55[0-4]|77[23]))|7(?:26(?:6[13-9]|7[0-7])|(?:442|688)\d|50(?:2[0-3]|[3-68]2|76))|8(?:27[56]\d|37(?:5[2-5]|8[239])|843[2-58])|9(?:0(?:0(?:6[1-8]|85)|52\d)|3583|4(?:66[1-8]|9(?:2[01]|81))|63(?:23|3[1-4])|9561))\d{3}", lengths: 0x600 },
-                    // mobile
-                    Desc { pattern: r"7(?:457[0-57-9]|700[01]|911[028])\d{5}|7(?:[1-3]\d\d|4(?:[0-46-9]\d|5[0-689])|5(?:0[0-8]|[13-9]\d|2[0-35-9])|7(?:0[1-9]|[1-7]\d|8[02-9]|9[0-689])|8(?:[014-9]\d|[23][0-8])|9(?:[024-9]\d|1[02-9]|3[0-689]))\d{6}", lengths: 0x400 },
-                ],
-            },
-            // GG
-            Rule::Valid {
-                general: Desc { pattern: r"(?:1481|[357-9]\d{3})\d{6}|8\d{6}(?:\d{2})?", lengths: 0x680 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"(?:8(?:4[2-5]|7[0-3])|9(?:[01]\d|8[0-3]))\d{7}|845464\d", lengths: 0x480 },
-                    // toll_free
-                    Desc { pattern: r"80[08]\d{7}|800\d{6}|8001111", lengths: 0x680 },
-                    // voip
-                    Desc { pattern: r"56\d{8}", lengths: 0x400 },
-                    // personal_number
-                    Desc { pattern: r"70\d{8}", lengths: 0x400 },
-                    // pager
-                    Desc { pattern: r"76(?:464|652)\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\d{6}", lengths: 0x400 },
-                    // uan
-                    Desc { pattern: r"(?:3[0347]|55)\d{8}", lengths: 0x400 },
-                    // fixed_line
-                    Desc { pattern: r"1481[25-9]\d{5}", lengths: 0x400 },
-                    // mobile
-                    Desc { pattern: r"7(?:(?:781|839)\d|911[17])\d{5}", lengths: 0x400 },
-                ],
-            },
-            // IM
-            Rule::LeadingDigits(r"74576|(?:16|7[56])24"),
-            // JE
-            Rule::Valid {
-                general: Desc { pattern: r"1534\d{6}|(?:[3578]\d|90)\d{8}", lengths: 0x400 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"(?:8(?:4(?:4(?:4(?:05|42|69)|703)|5(?:041|800))|7(?:0002|1206))|90(?:066[59]|1810|71(?:07|55)))\d{4}", lengths: 0x400 },
-                    // toll_free
-                    Desc { pattern: r"80(?:07(?:35|81)|8901)\d{4}", lengths: 0x400 },
-                    // voip
-                    Desc { pattern: r"56\d{8}", lengths: 0x400 },
-                    // personal_number
-                    Desc { pattern: r"701511\d{4}", lengths: 0x400 },
-                    // pager
-                    Desc { pattern: r"76(?:464|652)\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\d{6}", lengths: 0x400 },
-                    // uan
-                    Desc { pattern: r"(?:3(?:0(?:07(?:35|81)|8901)|3\d{4}|4(?:4(?:4(?:05|42|69)|703)|5(?:041|800))|7(?:0002|1206))|55\d{4})\d{4}", lengths: 0x400 },
-                    // fixed_line
-                    Desc { pattern: r"1534[0-24-8]\d{5}", lengths: 0x400 },
-                    // mobile
-                    Desc { pattern: r"7(?:(?:(?:50|82)9|937)\d|7(?:00[378]|97\d))\d{5}", lengths: 0x400 },
-                ],
-            },
-        ],
-        // GB national_prefix_for_parsing and general_desc
-        strip: Some(Strip {
-            prefix: r"0|180020",
-            general: r"[1-357-9]\d{9}|[18]\d{8}|8\d{6}",
-            lengths: 0x680,
-            local_only: 0x170,
-        }),
-    },
-    CallingCode { code: 45, regions: &["DK"], rules: &[], strip: None },
-    CallingCode { code: 46, regions: &["SE"], rules: &[], strip: None },
-    CallingCode {
-        code: 47,
-        regions: &["NO", "SJ"],
-        rules: &[
-            // NO
-            Rule::LeadingDigits(r"[02-689]|7[0-8]"),
-            // SJ
-            Rule::LeadingDigits(r"79"),
-        ],
-        strip: None,
-    },
-    CallingCode { code: 48, regions: &["PL"], rules: &[], strip: None },
-    CallingCode { code: 49, regions: &["DE"], rules: &[], strip: None },
-    CallingCode { code: 51, regions: &["PE"], rules: &[], strip: None },
-    CallingCode { code: 52, regions: &["MX"], rules: &[], strip: None },
-    CallingCode { code: 53, regions: &["CU"], rules: &[], strip: None },
-    CallingCode { code: 54, regions: &["AR"], rules: &[], strip: None },
-    CallingCode { code: 55, regions: &["BR"], rules: &[], strip: None },
-    CallingCode { code: 56, regions: &["CL"], rules: &[], strip: None },
-    CallingCode { code: 57, regions: &["CO"], rules: &[], strip: None },
-    CallingCode { code: 58, regions: &["VE"], rules: &[], strip: None },
-    CallingCode { code: 60, regions: &["MY"], rules: &[], strip: None },
-    CallingCode {
-        code: 61,
-        regions: &["AU", "CC", "CX"],
-        rules: &[
-            // AU
-            Rule::Valid {
-                general: Desc { pattern: r"1(?:[0-79]\d{7}(?:\d(?:\d{2})?)?|8[0-24-9]\d{7})|[2-478]\d{8}|1\d{4,7}", lengths: 0x17e0 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"190[0-26]\d{6}", lengths: 0x400 },
-                    // toll_free
-                    Desc { pattern: r"180(?:0\d{3}|2)\d{3}", lengths: 0x480 },
-                    // shared_cost
-                    Desc { pattern: r"13(?:00\d{6}(?:\d{2})?|45[0-4]\d{3})|13\d{4}", lengths: 0x1540 },
-                    // voip
-                    Desc { pattern: r"14(?:5(?:1[0458]|[23][458])|71\d)\d{4}", lengths: 0x200 },
-                    // pager
-                    Desc { pattern: r"163\d{2,6}", lengths: 0x3e0 },
-                    // fixed_line
-                    Desc { pattern: r"(?:(?:241|349)0\d\d|8(?:51(?:0(?:0[03-9]|[12479]\d|3[2-9]|5[0-8]|6[1-9]|8[0-7])|1(?:[0235689]\d|1[0-69]|4[0-589]|7[0-47-9])|2(?:0[0-79]|[18][13579]|2[14-9]|3[0-46-9]|[4-6]\d|7[89]|9[0-4])|[34]\d\d)|91(?:(?:[0-58]\d|6[0135-9])\d|7(?:0[0-24-9]|[1-9]\d)|9(?:[0-46-9]\d|5[0-79]))))\d{3}|(?:2(?:[0-26-9]\d|3[0-8]|4[02-9]|5[0135-9])|3(?:[0-3589]\d|4[0-578]|6[1-9]|7[0-35-9])|7(?:[013-57-9]\d|2[0-8])|8(?:55|6[0-8]|[78]\d|9[02-9]))\d{6}", lengths: 0x200 },
-                    // mobile
-                    Desc { pattern: r"4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\d{5}|4(?:[0-36]\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\d{6}", lengths: 0x200 },
-                ],
-            },
-            // CC
-            Rule::Valid {
-                general: Desc { pattern: r"1(?:[0-79]\d{8}(?:\d{2})?|8[0-24-9]\d{7})|[148]\d{8}|1\d{5,7}", lengths: 0x17c0 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"190[0-26]\d{6}", lengths: 0x400 },
-                    // toll_free
-                    Desc { pattern: r"180(?:0\d{3}|2)\d{3}", lengths: 0x480 },
-                    // shared_cost
-                    Desc { pattern: r"13(?:00\d{6}(?:\d{2})?|45[0-4]\d{3})|13\d{4}", lengths: 0x1540 },
-                    // voip
-                    Desc { pattern: r"14(?:5(?:1[0458]|[23][458])|71\d)\d{4}", lengths: 0x200 },
-                    // fixed_line
-                    Desc { pattern: r"8(?:51(?:0(?:02|31|60|89)|1(?:18|76)|223)|91(?:0(?:1[0-2]|29)|1(?:[28]2|50|79)|2(?:10|64)|3(?:[06]8|22)|4[29]8|62\d|70[23]|959))\d{3}", lengths: 0x200 },
-                    // mobile
-                    Desc { pattern: r"4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\d{5}|4(?:[0-36]\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\d{6}", lengths: 0x200 },
-                ],
-            },
-            // CX
-            Rule::Valid {
-                general: Desc { pattern: r"1(?:[0-79]\d{8}(?:\d{2})?|8[0-24-9]\d{7})|[148]\d{8}|1\d{5,7}", lengths: 0x17c0 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"190[0-26]\d{6}", lengths: 0x400 },
-                    // toll_free
-                    Desc { pattern: r"180(?:0\d{3}|2)\d{3}", lengths: 0x480 },
-                    // shared_cost
-                    Desc { pattern: r"13(?:00\d{6}(?:\d{2})?|45[0-4]\d{3})|13\d{4}", lengths: 0x1540 },
-                    // voip
-                    Desc { pattern: r"14(?:5(?:1[0458]|[23][458])|71\d)\d{4}", lengths: 0x200 },
-                    // fixed_line
-                    Desc { pattern: r"8(?:51(?:0(?:01|30|59|88)|1(?:17|46|75)|2(?:22|35))|91(?:00[6-9]|1(?:[28]1|49|78)|2(?:09|63)|3(?:12|26|75)|4(?:56|97)|64\d|7(?:0[01]|1[0-2])|958))\d{3}", lengths: 0x200 },
-                    // mobile
-                    Desc { pattern: r"4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\d{5}|4(?:[0-36]\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\d{6}", lengths: 0x200 },
-                ],
-            },
-        ],
-        // AU national_prefix_for_parsing and general_desc
-        strip: Some(Strip {
-            prefix: r"(183[12])|0",
-            general: r"1(?:[0-79]\d{7}(?:\d(?:\d{2})?)?|8[0-24-9]\d{7})|[2-478]\d{8}|1\d{4,7}",
-            lengths: 0x17e0,
-            local_only: 0,
-        }),
-    },
-    CallingCode { code: 62, regions: &["ID"], rules: &[], strip: None },
-    CallingCode { code: 63, regions: &["PH"], rules: &[], strip: None },
-    CallingCode { code: 64, regions: &["NZ"], rules: &[], strip: None },
-    CallingCode { code: 65, regions: &["SG"], rules: &[], strip: None },
-    CallingCode { code: 66, regions: &["TH"], rules: &[], strip: None },
-    CallingCode { code: 81, regions: &["JP"], rules: &[], strip: None },
-    CallingCode { code: 82, regions: &["KR"], rules: &[], strip: None },
-    CallingCode { code: 84, regions: &["VN"], rules: &[], strip: None },
-    CallingCode { code: 86, regions: &["CN"], rules: &[], strip: None },
-    CallingCode { code: 90, regions: &["TR"], rules: &[], strip: None },
-    CallingCode { code: 91, regions: &["IN"], rules: &[], strip: None },
-    CallingCode { code: 92, regions: &["PK"], rules: &[], strip: None },
-    CallingCode { code: 93, regions: &["AF"], rules: &[], strip: None },
-    CallingCode { code: 94, regions: &["LK"], rules: &[], strip: None },
-    CallingCode { code: 95, regions: &["MM"], rules: &[], strip: None },
-    CallingCode { code: 98, regions: &["IR"], rules: &[], strip: None },
-    CallingCode { code: 211, regions: &["SS"], rules: &[], strip: None },
-    CallingCode {
-        code: 212,
-        regions: &["MA", "EH"],
-        rules: &[
-            // MA
-            Rule::LeadingDigits(r"[5-8]"),
-            // EH
-            Rule::Valid {
-                general: Desc { pattern: r"[5-8]\d{8}", lengths: 0x200 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"89\d{7}", lengths: 0x200 },
-                    // toll_free
-                    Desc { pattern: r"80[0-7]\d{6}", lengths: 0x200 },
-                    // voip
-                    Desc { pattern: r"(?:592(?:4[0-2]|93)|80[89]\d\d)\d{4}", lengths: 0x200 },
-                    // fixed_line
-                    Desc { pattern: r"528[89]\d{5}", lengths: 0x200 },
-                    // mobile
-                    Desc { pattern: r"(?:6(?:[0-79]\d|8[0-247-9])|7(?:[016-8]\d|2[0-8]|3[01]|5[0-5]))\d{6}", lengths: 0x200 },
-                ],
-            },
-        ],
-        // MA national_prefix_for_parsing and general_desc
-        strip: Some(Strip {
-            prefix: r"0",
-            general: r"[5-8]\d{8}",
-            lengths: 0x200,
-            local_only: 0,
-        }),
-    },
-    CallingCode { code: 213, regions: &["DZ"], rules: &[], strip: None },
-    CallingCode { code: 216, regions: &["TN"], rules: &[], strip: None },
-    CallingCode { code: 218, regions: &["LY"], rules: &[], strip: None },
-    CallingCode { code: 220, regions: &["GM"], rules: &[], strip: None },
-    CallingCode { code: 221, regions: &["SN"], rules: &[], strip: None },
-    CallingCode { code: 222, regions: &["MR"], rules: &[], strip: None },
-    CallingCode { code: 223, regions: &["ML"], rules: &[], strip: None },
-    CallingCode { code: 224, regions: &["GN"], rules: &[], strip: None },
-    CallingCode { code: 225, regions: &["CI"], rules: &[], strip: None },
-    CallingCode { code: 226, regions: &["BF"], rules: &[], strip: None },
-    CallingCode { code: 227, regions: &["NE"], rules: &[], strip: None },
-    CallingCode { code: 228, regions: &["TG"], rules: &[], strip: None },
-    CallingCode { code: 229, regions: &["BJ"], rules: &[], strip: None },
-    CallingCode { code: 230, regions: &["MU"], rules: &[], strip: None },
-    CallingCode { code: 231, regions: &["LR"], rules: &[], strip: None },
-    CallingCode { code: 232, regions: &["SL"], rules: &[], strip: None },
-    CallingCode { code: 233, regions: &["GH"], rules: &[], strip: None },
-    CallingCode { code: 234, regions: &["NG"], rules: &[], strip: None },
-    CallingCode { code: 235, regions: &["TD"], rules: &[], strip: None },
-    CallingCode { code: 236, regions: &["CF"], rules: &[], strip: None },
-    CallingCode { code: 237, regions: &["CM"], rules: &[], strip: None },
-    CallingCode { code: 238, regions: &["CV"], rules: &[], strip: None },
-    CallingCode { code: 239, regions: &["ST"], rules: &[], strip: None },
-    CallingCode { code: 240, regions: &["GQ"], rules: &[], strip: None },
-    CallingCode { code: 241, regions: &["GA"], rules: &[], strip: None },
-    CallingCode { code: 242, regions: &["CG"], rules: &[], strip: None },
-    CallingCode { code: 243, regions: &["CD"], rules: &[], strip: None },
-    CallingCode { code: 244, regions: &["AO"], rules: &[], strip: None },
-    CallingCode { code: 245, regions: &["GW"], rules: &[], strip: None },
-    CallingCode { code: 246, regions: &["IO"], rules: &[], strip: None },
-    CallingCode { code: 247, regions: &["AC"], rules: &[], strip: None },
-    CallingCode { code: 248, regions: &["SC"], rules: &[], strip: None },
-    CallingCode { code: 249, regions: &["SD"], rules: &[], strip: None },
-    CallingCode { code: 250, regions: &["RW"], rules: &[], strip: None },
-    CallingCode { code: 251, regions: &["ET"], rules: &[], strip: None },
-    CallingCode { code: 252, regions: &["SO"], rules: &[], strip: None },
-    CallingCode { code: 253, regions: &["DJ"], rules: &[], strip: None },
-    CallingCode { code: 254, regions: &["KE"], rules: &[], strip: None },
-    CallingCode { code: 255, regions: &["TZ"], rules: &[], strip: None },
-    CallingCode { code: 256, regions: &["UG"], rules: &[], strip: None },
-    CallingCode { code: 257, regions: &["BI"], rules: &[], strip: None },
-    CallingCode { code: 258, regions: &["MZ"], rules: &[], strip: None },
-    CallingCode { code: 260, regions: &["ZM"], rules: &[], strip: None },
-    CallingCode { code: 261, regions: &["MG"], rules: &[], strip: None },
-    CallingCode {
-        code: 262,
-        regions: &["RE", "YT"],
-        rules: &[
-            // RE
-            Rule::Valid {
-                general: Desc { pattern: r"709\d{6}|(?:26|[689]\d)\d{7}", lengths: 0x200 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"89[1-37-9]\d{6}", lengths: 0x200 },
-                    // toll_free
-                    Desc { pattern: r"80\d{7}", lengths: 0x200 },
-                    // shared_cost
-                    Desc { pattern: r"8(?:1[019]|2[0156]|84|90)\d{6}", lengths: 0x200 },
-                    // voip
-                    Desc { pattern: r"9(?:399[0-3]|479[0-6]|76(?:2[278]|3[0-37]))\d{4}", lengths: 0x200 },
-                    // fixed_line
-                    Desc { pattern: r"2631[0-6]\d{4}|26(?:2\d|30|88)\d{5}", lengths: 0x200 },
-                    // mobile
-                    Desc { pattern: r"(?:69(?:2\d\d|3(?:[06][0-6]|1[0-3]|2[0-2]|3[0-39]|4\d|5[0-5]|7[0-37]|8[0-8]|9[0-479]))|7092[0-3])\d{4}", lengths: 0x200 },
-                ],
-            },
-            // YT
-            Rule::Valid {
-                general: Desc { pattern: r"(?:639\d|7093)\d{5}|(?:26|80|9\d)\d{7}", lengths: 0x200 },
-                types: &[
-                    // toll_free
-                    Desc { pattern: r"80\d{7}", lengths: 0x200 },
-                    // voip
-                    Desc { pattern: r"9(?:(?:39|47)8[01]|769\d)\d{4}", lengths: 0x200 },
-                    // fixed_line
-                    Desc { pattern: r"26(?:89\d|9(?:0[0-467]|15|5[0-4]|6\d|[78]0))\d{4}", lengths: 0x200 },
-                    // mobile
-                    Desc { pattern: r"(?:639(?:0[0-79]|1[019]|[267]\d|3[09]|40|5[05-9]|9[04-79])|7093[5-7])\d{4}", lengths: 0x200 },
-                ],
-            },
-        ],
-        // RE national_prefix_for_parsing and general_desc
-        strip: Some(Strip {
-            prefix: r"0",
-            general: r"709\d{6}|(?:26|[689]\d)\d{7}",
-            lengths: 0x200,
-            local_only: 0,
-        }),
-    },
-    CallingCode { code: 263, regions: &["ZW"], rules: &[], strip: None },
-    CallingCode { code: 264, regions: &["NA"], rules: &[], strip: None },
-    CallingCode { code: 265, regions: &["MW"], rules: &[], strip: None },
-    CallingCode { code: 266, regions: &["LS"], rules: &[], strip: None },
-    CallingCode { code: 267, regions: &["BW"], rules: &[], strip: None },
-    CallingCode { code: 268, regions: &["SZ"], rules: &[], strip: None },
-    CallingCode { code: 269, regions: &["KM"], rules: &[], strip: None },
-    CallingCode {
-        code: 290,
-        regions: &["SH", "TA"],
-        rules: &[
-            // SH
-            Rule::LeadingDigits(r"[2569]"),
-            // TA
-            Rule::LeadingDigits(r"8"),
-        ],
-        strip: None,
-    },
-    CallingCode { code: 291, regions: &["ER"], rules: &[], strip: None },
-    CallingCode { code: 297, regions: &["AW"], rules: &[], strip: None },
-    CallingCode { code: 298, regions: &["FO"], rules: &[], strip: None },
-    CallingCode { code: 299, regions: &["GL"], rules: &[], strip: None },
-    CallingCode { code: 350, regions: &["GI"], rules: &[], strip: None },
-    CallingCode { code: 351, regions: &["PT"], rules: &[], strip: None },
-    CallingCode { code: 352, regions: &["LU"], rules: &[], strip: None },
-    CallingCode { code: 353, regions: &["IE"], rules: &[], strip: None },
-    CallingCode { code: 354, regions: &["IS"], rules: &[], strip: None },
-    CallingCode { code: 355, regions: &["AL"], rules: &[], strip: None },
-    CallingCode { code: 356, regions: &["MT"], rules: &[], strip: None },
-    CallingCode { code: 357, regions: &["CY"], rules: &[], strip: None },
-    CallingCode {
-        code: 358,
-        regions: &["FI", "AX"],
-        rules: &[
-            // FI
-            Rule::LeadingDigits(r"1[03-79]|[2-9]"),
-            // AX
-            Rule::LeadingDigits(r"18"),
-        ],
-        // FI national_prefix_for_parsing and general_desc
-        strip: Some(Strip {
-            prefix: r"0",
-            general: r"[1-35689]\d{4}|7\d{10,11}|(?:[124-7]\d|3[0-46-9])\d{8}|[1-9]\d{5,8}",
-            lengths: 0x1fe0,
-            local_only: 0,
-        }),
-    },
-    CallingCode { code: 359, regions: &["BG"], rules: &[], strip: None },
-    CallingCode { code: 370, regions: &["LT"], rules: &[], strip: None },
-    CallingCode { code: 371, regions: &["LV"], rules: &[], strip: None },
-    CallingCode { code: 372, regions: &["EE"], rules: &[], strip: None },
-    CallingCode { code: 373, regions: &["MD"], rules: &[], strip: None },
-    CallingCode { code: 374, regions: &["AM"], rules: &[], strip: None },
-    CallingCode { code: 375, regions: &["BY"], rules: &[], strip: None },
-    CallingCode { code: 376, regions: &["AD"], rules: &[], strip: None },
-    CallingCode { code: 377, regions: &["MC"], rules: &[], strip: None },
-    CallingCode { code: 378, regions: &["SM"], rules: &[], strip: None },
-    CallingCode { code: 380, regions: &["UA"], rules: &[], strip: None },
-    CallingCode { code: 381, regions: &["RS"], rules: &[], strip: None },
-    CallingCode { code: 382, regions: &["ME"], rules: &[], strip: None },
-    CallingCode { code: 383, regions: &["XK"], rules: &[], strip: None },
-    CallingCode { code: 385, regions: &["HR"], rules: &[], strip: None },
-    CallingCode { code: 386, regions: &["SI"], rules: &[], strip: None },
-    CallingCode { code: 387, regions: &["BA"], rules: &[], strip: None },
-    CallingCode { code: 389, regions: &["MK"], rules: &[], strip: None },
-    CallingCode { code: 420, regions: &["CZ"], rules: &[], strip: None },
-    CallingCode { code: 421, regions: &["SK"], rules: &[], strip: None },
-    CallingCode { code: 423, regions: &["LI"], rules: &[], strip: None },
-    CallingCode { code: 500, regions: &["FK"], rules: &[], strip: None },
-    CallingCode { code: 501, regions: &["BZ"], rules: &[], strip: None },
-    CallingCode { code: 502, regions: &["GT"], rules: &[], strip: None },
-    CallingCode { code: 503, regions: &["SV"], rules: &[], strip: None },
-    CallingCode { code: 504, regions: &["HN"], rules: &[], strip: None },
-    CallingCode { code: 505, regions: &["NI"], rules: &[], strip: None },
-    CallingCode { code: 506, regions: &["CR"], rules: &[], strip: None },
-    CallingCode { code: 507, regions: &["PA"], rules: &[], strip: None },
-    CallingCode { code: 508, regions: &["PM"], rules: &[], strip: None },
-    CallingCode { code: 509, regions: &["HT"], rules: &[], strip: None },
-    CallingCode {
-        code: 590,
-        regions: &["GP", "BL", "MF"],
-        rules: &[
-            // GP
-            Rule::Valid {
-                general: Desc { pattern: r"7090\d{5}|(?:[56]9|[89]\d)\d{7}", lengths: 0x200 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"8[129]\d{7}", lengths: 0x200 },
-                    // toll_free
-                    Desc { pattern: r"80[0-5]\d{6}", lengths: 0x200 },
-                    // voip
-                    Desc { pattern: r"9(?:(?:39[5-7]|76[018])\d|475[0-6])\d{4}", lengths: 0x200 },
-                    // fixed_line
-                    Desc { pattern: r"(?:59(?:0(?:0[1-68]|[14][0-24-9]|2[0-68]|3[1-9]|5[3-579]|[68][0-689]|7[08]|9\d)|87\d)|80[6-9]\d\d)\d{4}", lengths: 0x200 },
-                    // mobile
-                    Desc { pattern: r"(?:69(?:0\d\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\d{4}", lengths: 0x200 },
-                ],
-            },
-            // BL
-            Rule::Valid {
-                general: Desc { pattern: r"7090\d{5}|(?:[56]9|[89]\d)\d{7}", lengths: 0x200 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"8[129]\d{7}", lengths: 0x200 },
-                    // toll_free
-                    Desc { pattern: r"80[0-5]\d{6}", lengths: 0x200 },
-                    // voip
-                    Desc { pattern: r"9(?:(?:39[5-7]|76[018])\d|475[0-6])\d{4}", lengths: 0x200 },
-                    // fixed_line
-                    Desc { pattern: r"(?:59(?:0(?:2[7-9]|3[3-7]|5[12]|87)|87\d)|80[6-9]\d\d)\d{4}", lengths: 0x200 },
-                    // mobile
-                    Desc { pattern: r"(?:69(?:0\d\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\d{4}", lengths: 0x200 },
-                ],
-            },
-            // MF
-            Rule::Valid {
-                general: Desc { pattern: r"7090\d{5}|(?:[56]9|[89]\d)\d{7}", lengths: 0x200 },
-                types: &[
-                    // premium_rate
-                    Desc { pattern: r"8[129]\d{7}", lengths: 0x200 },
-                    // toll_free
-                    Desc { pattern: r"80[0-5]\d{6}", lengths: 0x200 },
-                    // voip
-                    Desc { pattern: r"9(?:(?:39[5-7]|76[018])\d|475[0-6])\d{4}", lengths: 0x200 },
-                    // fixed_line
-                    Desc { pattern: r"(?:59(?:0(?:0[079]|[14]3|[27][79]|3[03-7]|5[0-268]|87)|87\d)|80[6-9]\d\d)\d{4}", lengths: 0x200 },
-                    // mobile
-                    Desc { pattern: r"(?:69(?:0\d\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\d{4}", lengths: 0x200 },
-                ],
-            },
-        ],
-        // GP national_prefix_for_parsing and general_desc
-        strip: Some(Strip {
-            prefix: r"0",
-            general: r"7090\d{5}|(?:[56]9|[89]\d)\d{7}",
-            lengths: 0x200,
-            local_only: 0,
-        }),
-    },
-    CallingCode { code: 591, regions: &["BO"], rules: &[], strip: None },
-    CallingCode { code: 592, regions: &["GY"], rules: &[], strip: None },
-    CallingCode { code: 593, regions: &["EC"], rules: &[], strip: None },
-    CallingCode { code: 594, regions: &["GF"], rules: &[], strip: None },
-    CallingCode { code: 595, regions: &["PY"], rules: &[], strip: None },
-    CallingCode { code: 596, regions: &["MQ"], rules: &[], strip: None },
-    CallingCode { code: 597, regions: &["SR"], rules: &[], strip: None },
-    CallingCode { code: 598, regions: &["UY"], rules: &[], strip: None },
-    CallingCode {
-        code: 599,
-        regions: &["CW", "BQ"],
-        rules: &[
-            // CW
-            Rule::LeadingDigits(r"[69]"),
-            // BQ
-            Rule::LeadingDigits(r"[347]"),
-        ],
-        strip: None,
-    },
-    CallingCode { code: 670, regions: &["TL"], rules: &[], strip: None },
-    CallingCode { code: 672, regions: &["NF"], rules: &[], strip: None },
-    CallingCode { code: 673, regions: &["BN"], rules: &[], strip: None },
-    CallingCode { code: 674, regions: &["NR"], rules: &[], strip: None },
-    CallingCode { code: 675, regions: &["PG"], rules: &[], strip: None },
-    CallingCode { code: 676, regions: &["TO"], rules: &[], strip: None },
-    CallingCode { code: 677, regions: &["SB"], rules: &[], strip: None },
-    CallingCode { code: 678, regions: &["VU"], rules: &[], strip: None },
-    CallingCode { code: 679, regions: &["FJ"], rules: &[], strip: None },
-    CallingCode { code: 680, regions: &["PW"], rules: &[], strip: None },
-    CallingCode { code: 681, regions: &["WF"], rules: &[], strip: None },
-    CallingCode { code: 682, regions: &["CK"], rules: &[], strip: None },
-    CallingCode { code: 683, regions: &["NU"], rules: &[], strip: None },
-    CallingCode { code: 685, regions: &["WS"], rules: &[], strip: None },
-    CallingCode { code: 686, regions: &["KI"], rules: &[], strip: None },
-    CallingCode { code: 687, regions: &["NC"], rules: &[], strip: None },
-    CallingCode { code: 688, regions: &["TV"], rules: &[], strip: None },
-    CallingCode { code: 689, regions: &["PF"], rules: &[], strip: None },
-    CallingCode { code: 690, regions: &["TK"], rules: &[], strip: None },
-    CallingCode { code: 691, regions: &["FM"], rules: &[], strip: None },
-    CallingCode { code: 692, regions: &["MH"], rules: &[], strip: None },
-    CallingCode { code: 800, regions: &["001"], rules: &[], strip: None },
-    CallingCode { code: 808, regions: &["001"], rules: &[], strip: None },
-    CallingCode { code: 850, regions: &["KP"], rules: &[], strip: None },
-    CallingCode { code: 852, regions: &["HK"], rules: &[], strip: None },
-    CallingCode { code: 853, regions: &["MO"], rules: &[], strip: None },
-    CallingCode { code: 855, regions: &["KH"], rules: &[], strip: None },
-    CallingCode { code: 856, regions: &["LA"], rules: &[], strip: None },
-    CallingCode { code: 870, regions: &["001"], rules: &[], strip: None },
-    CallingCode { code: 878, regions: &["001"], rules: &[], strip: None },
-    CallingCode { code: 880, regions: &["BD"], rules: &[], strip: None },
-    CallingCode { code: 881, regions: &["001"], rules: &[], strip: None },
-    CallingCode { code: 882, regions: &["001"], rules: &[], strip: None },
-    CallingCode { code: 883, regions: &["001"], rules: &[], strip: None },
-    CallingCode { code: 886, regions: &["TW"], rules: &[], strip: None },
-    CallingCode { code: 888, regions: &["001"], rules: &[], strip: None },
-    CallingCode { code: 960, regions: &["MV"], rules: &[], strip: None },
-    CallingCode { code: 961, regions: &["LB"], rules: &[], strip: None },
-    CallingCode { code: 962, regions: &["JO"], rules: &[], strip: None },
-    CallingCode { code: 963, regions: &["SY"], rules: &[], strip: None },
-    CallingCode { code: 964, regions: &["IQ"], rules: &[], strip: None },
-    CallingCode { code: 965, regions: &["KW"], rules: &[], strip: None },
-    CallingCode { code: 966, regions: &["SA"], rules: &[], strip: None },
-    CallingCode { code: 967, regions: &["YE"], rules: &[], strip: None },
-    CallingCode { code: 968, regions: &["OM"], rules: &[], strip: None },
-    CallingCode { code: 970, regions: &["PS"], rules: &[], strip: None },
-    CallingCode { code: 971, regions: &["AE"], rules: &[], strip: None },
-    CallingCode { code: 972, regions: &["IL"], rules: &[], strip: None },
-    CallingCode { code: 973, regions: &["BH"], rules: &[], strip: None },
-    CallingCode { code: 974, regions: &["QA"], rules: &[], strip: None },
-    CallingCode { code: 975, regions: &["BT"], rules: &[], strip: None },
-    CallingCode { code: 976, regions: &["MN"], rules: &[], strip: None },
-    CallingCode { code: 977, regions: &["NP"], rules: &[], strip: None },
-    CallingCode { code: 979, regions: &["001"], rules: &[], strip: None },
-    CallingCode { code: 992, regions: &["TJ"], rules: &[], strip: None },
-    CallingCode { code: 993, regions: &["TM"], rules: &[], strip: None },
-    CallingCode { code: 994, regions: &["AZ"], rules: &[], strip: None },
-    CallingCode { code: 995, regions: &["GE"], rules: &[], strip: None },
-    CallingCode { code: 996, regions: &["KG"], rules: &[], strip: None },
-    CallingCode { code: 998, regions: &["UZ"], rules: &[], strip: None },
+    CallingCode { code: 1, regions: &["US", "AG", "AI", "AS", "BB", "BM", "BS", "CA", "DM", "DO", "GD", "GU", "JM", "KN", "KY", "LC", "MP", "MS", "PR", "SX", "TC", "TT", "VC", "VG", "VI"], automaton: Some(0) },
+    CallingCode { code: 7, regions: &["RU", "KZ"], automaton: Some(1) },
+    CallingCode { code: 20, regions: &["EG"], automaton: None },
+    CallingCode { code: 27, regions: &["ZA"], automaton: None },
+    CallingCode { code: 30, regions: &["GR"], automaton: None },
+    CallingCode { code: 31, regions: &["NL"], automaton: None },
+    CallingCode { code: 32, regions: &["BE"], automaton: None },
+    CallingCode { code: 33, regions: &["FR"], automaton: None },
+    CallingCode { code: 34, regions: &["ES"], automaton: None },
+    CallingCode { code: 36, regions: &["HU"], automaton: None },
+    CallingCode { code: 39, regions: &["IT", "VA"], automaton: Some(2) },
+    CallingCode { code: 40, regions: &["RO"], automaton: None },
+    CallingCode { code: 41, regions: &["CH"], automaton: None },
+    CallingCode { code: 43, regions: &["AT"], automaton: None },
+    CallingCode { code: 44, regions: &["GB", "GG", "IM", "JE"], automaton: Some(3) },
+    CallingCode { code: 45, regions: &["DK"], automaton: None },
+    CallingCode { code: 46, regions: &["SE"], automaton: None },
+    CallingCode { code: 47, regions: &["NO", "SJ"], automaton: Some(4) },
+    CallingCode { code: 48, regions: &["PL"], automaton: None },
+    CallingCode { code: 49, regions: &["DE"], automaton: None },
+    CallingCode { code: 51, regions: &["PE"], automaton: None },
+    CallingCode { code: 52, regions: &["MX"], automaton: None },
+    CallingCode { code: 53, regions: &["CU"], automaton: None },
+    CallingCode { code: 54, regions: &["AR"], automaton: None },
+    CallingCode { code: 55, regions: &["BR"], automaton: None },
+    CallingCode { code: 56, regions: &["CL"], automaton: None },
+    CallingCode { code: 57, regions: &["CO"], automaton: None },
+    CallingCode { code: 58, regions: &["VE"], automaton: None },
+    CallingCode { code: 60, regions: &["MY"], automaton: None },
+    CallingCode { code: 61, regions: &["AU", "CC", "CX"], automaton: Some(5) },
+    CallingCode { code: 62, regions: &["ID"], automaton: None },
+    CallingCode { code: 63, regions: &["PH"], automaton: None },
+    CallingCode { code: 64, regions: &["NZ"], automaton: None },
+    CallingCode { code: 65, regions: &["SG"], automaton: None },
+    CallingCode { code: 66, regions: &["TH"], automaton: None },
+    CallingCode { code: 81, regions: &["JP"], automaton: None },
+    CallingCode { code: 82, regions: &["KR"], automaton: None },
+    CallingCode { code: 84, regions: &["VN"], automaton: None },
+    CallingCode { code: 86, regions: &["CN"], automaton: None },
+    CallingCode { code: 90, regions: &["TR"], automaton: None },
+    CallingCode { code: 91, regions: &["IN"], automaton: None },
+    CallingCode { code: 92, regions: &["PK"], automaton: None },
+    CallingCode { code: 93, regions: &["AF"], automaton: None },
+    CallingCode { code: 94, regions: &["LK"], automaton: None },
+    CallingCode { code: 95, regions: &["MM"], automaton: None },
+    CallingCode { code: 98, regions: &["IR"], automaton: None },
+    CallingCode { code: 211, regions: &["SS"], automaton: None },
+    CallingCode { code: 212, regions: &["MA", "EH"], automaton: Some(6) },
+    CallingCode { code: 213, regions: &["DZ"], automaton: None },
+    CallingCode { code: 216, regions: &["TN"], automaton: None },
+    CallingCode { code: 218, regions: &["LY"], automaton: None },
+    CallingCode { code: 220, regions: &["GM"], automaton: None },
+    CallingCode { code: 221, regions: &["SN"], automaton: None },
+    CallingCode { code: 222, regions: &["MR"], automaton: None },
+    CallingCode { code: 223, regions: &["ML"], automaton: None },
+    CallingCode { code: 224, regions: &["GN"], automaton: None },
+    CallingCode { code: 225, regions: &["CI"], automaton: None },
+    CallingCode { code: 226, regions: &["BF"], automaton: None },
+    CallingCode { code: 227, regions: &["NE"], automaton: None },
+    CallingCode { code: 228, regions: &["TG"], automaton: None },
+    CallingCode { code: 229, regions: &["BJ"], automaton: None },
+    CallingCode { code: 230, regions: &["MU"], automaton: None },
+    CallingCode { code: 231, regions: &["LR"], automaton: None },
+    CallingCode { code: 232, regions: &["SL"], automaton: None },
+    CallingCode { code: 233, regions: &["GH"], automaton: None },
+    CallingCode { code: 234, regions: &["NG"], automaton: None },
+    CallingCode { code: 235, regions: &["TD"], automaton: None },
+    CallingCode { code: 236, regions: &["CF"], automaton: None },
+    CallingCode { code: 237, regions: &["CM"], automaton: None },
+    CallingCode { code: 238, regions: &["CV"], automaton: None },
+    CallingCode { code: 239, regions: &["ST"], automaton: None },
+    CallingCode { code: 240, regions: &["GQ"], automaton: None },
+    CallingCode { code: 241, regions: &["GA"], automaton: None },
+    CallingCode { code: 242, regions: &["CG"], automaton: None },
+    CallingCode { code: 243, regions: &["CD"], automaton: None },
+    CallingCode { code: 244, regions: &["AO"], automaton: None },
+    CallingCode { code: 245, regions: &["GW"], automaton: None },
+    CallingCode { code: 246, regions: &["IO"], automaton: None },
+    CallingCode { code: 247, regions: &["AC"], automaton: None },
+    CallingCode { code: 248, regions: &["SC"], automaton: None },
+    CallingCode { code: 249, regions: &["SD"], automaton: None },
+    CallingCode { code: 250, regions: &["RW"], automaton: None },
+    CallingCode { code: 251, regions: &["ET"], automaton: None },
+    CallingCode { code: 252, regions: &["SO"], automaton: None },
+    CallingCode { code: 253, regions: &["DJ"], automaton: None },
+    CallingCode { code: 254, regions: &["KE"], automaton: None },
+    CallingCode { code: 255, regions: &["TZ"], automaton: None },
+    CallingCode { code: 256, regions: &["UG"], automaton: None },
+    CallingCode { code: 257, regions: &["BI"], automaton: None },
+    CallingCode { code: 258, regions: &["MZ"], automaton: None },
+    CallingCode { code: 260, regions: &["ZM"], automaton: None },
+    CallingCode { code: 261, regions: &["MG"], automaton: None },
+    CallingCode { code: 262, regions: &["RE", "YT"], automaton: Some(7) },
+    CallingCode { code: 263, regions: &["ZW"], automaton: None },
+    CallingCode { code: 264, regions: &["NA"], automaton: None },
+    CallingCode { code: 265, regions: &["MW"], automaton: None },
+    CallingCode { code: 266, regions: &["LS"], automaton: None },
+    CallingCode { code: 267, regions: &["BW"], automaton: None },
+    CallingCode { code: 268, regions: &["SZ"], automaton: None },
+    CallingCode { code: 269, regions: &["KM"], automaton: None },
+    CallingCode { code: 290, regions: &["SH", "TA"], automaton: Some(8) },
+    CallingCode { code: 291, regions: &["ER"], automaton: None },
+    CallingCode { code: 297, regions: &["AW"], automaton: None },
+    CallingCode { code: 298, regions: &["FO"], automaton: None },
+    CallingCode { code: 299, regions: &["GL"], automaton: None },
+    CallingCode { code: 350, regions: &["GI"], automaton: None },
+    CallingCode { code: 351, regions: &["PT"], automaton: None },
+    CallingCode { code: 352, regions: &["LU"], automaton: None },
+    CallingCode { code: 353, regions: &["IE"], automaton: None },
+    CallingCode { code: 354, regions: &["IS"], automaton: None },
+    CallingCode { code: 355, regions: &["AL"], automaton: None },
+    CallingCode { code: 356, regions: &["MT"], automaton: None },
+    CallingCode { code: 357, regions: &["CY"], automaton: None },
+    CallingCode { code: 358, regions: &["FI", "AX"], automaton: Some(9) },
+    CallingCode { code: 359, regions: &["BG"], automaton: None },
+    CallingCode { code: 370, regions: &["LT"], automaton: None },
+    CallingCode { code: 371, regions: &["LV"], automaton: None },
+    CallingCode { code: 372, regions: &["EE"], automaton: None },
+    CallingCode { code: 373, regions: &["MD"], automaton: None },
+    CallingCode { code: 374, regions: &["AM"], automaton: None },
+    CallingCode { code: 375, regions: &["BY"], automaton: None },
+    CallingCode { code: 376, regions: &["AD"], automaton: None },
+    CallingCode { code: 377, regions: &["MC"], automaton: None },
+    CallingCode { code: 378, regions: &["SM"], automaton: None },
+    CallingCode { code: 380, regions: &["UA"], automaton: None },
+    CallingCode { code: 381, regions: &["RS"], automaton: None },
+    CallingCode { code: 382, regions: &["ME"], automaton: None },
+    CallingCode { code: 383, regions: &["XK"], automaton: None },
+    CallingCode { code: 385, regions: &["HR"], automaton: None },
+    CallingCode { code: 386, regions: &["SI"], automaton: None },
+    CallingCode { code: 387, regions: &["BA"], automaton: None },
+    CallingCode { code: 389, regions: &["MK"], automaton: None },
+    CallingCode { code: 420, regions: &["CZ"], automaton: None },
+    CallingCode { code: 421, regions: &["SK"], automaton: None },
+    CallingCode { code: 423, regions: &["LI"], automaton: None },
+    CallingCode { code: 500, regions: &["FK"], automaton: None },
+    CallingCode { code: 501, regions: &["BZ"], automaton: None },
+    CallingCode { code: 502, regions: &["GT"], automaton: None },
+    CallingCode { code: 503, regions: &["SV"], automaton: None },
+    CallingCode { code: 504, regions: &["HN"], automaton: None },
+    CallingCode { code: 505, regions: &["NI"], automaton: None },
+    CallingCode { code: 506, regions: &["CR"], automaton: None },
+    CallingCode { code: 507, regions: &["PA"], automaton: None },
+    CallingCode { code: 508, regions: &["PM"], automaton: None },
+    CallingCode { code: 509, regions: &["HT"], automaton: None },
+    CallingCode { code: 590, regions: &["GP", "BL", "MF"], automaton: Some(10) },
+    CallingCode { code: 591, regions: &["BO"], automaton: None },
+    CallingCode { code: 592, regions: &["GY"], automaton: None },
+    CallingCode { code: 593, regions: &["EC"], automaton: None },
+    CallingCode { code: 594, regions: &["GF"], automaton: None },
+    CallingCode { code: 595, regions: &["PY"], automaton: None },
+    CallingCode { code: 596, regions: &["MQ"], automaton: None },
+    CallingCode { code: 597, regions: &["SR"], automaton: None },
+    CallingCode { code: 598, regions: &["UY"], automaton: None },
+    CallingCode { code: 599, regions: &["CW", "BQ"], automaton: Some(11) },
+    CallingCode { code: 670, regions: &["TL"], automaton: None },
+    CallingCode { code: 672, regions: &["NF"], automaton: None },
+    CallingCode { code: 673, regions: &["BN"], automaton: None },
+    CallingCode { code: 674, regions: &["NR"], automaton: None },
+    CallingCode { code: 675, regions: &["PG"], automaton: None },
+    CallingCode { code: 676, regions: &["TO"], automaton: None },
+    CallingCode { code: 677, regions: &["SB"], automaton: None },
+    CallingCode { code: 678, regions: &["VU"], automaton: None },
+    CallingCode { code: 679, regions: &["FJ"], automaton: None },
+    CallingCode { code: 680, regions: &["PW"], automaton: None },
+    CallingCode { code: 681, regions: &["WF"], automaton: None },
+    CallingCode { code: 682, regions: &["CK"], automaton: None },
+    CallingCode { code: 683, regions: &["NU"], automaton: None },
+    CallingCode { code: 685, regions: &["WS"], automaton: None },
+    CallingCode { code: 686, regions: &["KI"], automaton: None },
+    CallingCode { code: 687, regions: &["NC"], automaton: None },
+    CallingCode { code: 688, regions: &["TV"], automaton: None },
+    CallingCode { code: 689, regions: &["PF"], automaton: None },
+    CallingCode { code: 690, regions: &["TK"], automaton: None },
+    CallingCode { code: 691, regions: &["FM"], automaton: None },
+    CallingCode { code: 692, regions: &["MH"], automaton: None },
+    CallingCode { code: 800, regions: &["001"], automaton: None },
+    CallingCode { code: 808, regions: &["001"], automaton: None },
+    CallingCode { code: 850, regions: &["KP"], automaton: None },
+    CallingCode { code: 852, regions: &["HK"], automaton: None },
+    CallingCode { code: 853, regions: &["MO"], automaton: None },
+    CallingCode { code: 855, regions: &["KH"], automaton: None },
+    CallingCode { code: 856, regions: &["LA"], automaton: None },
+    CallingCode { code: 870, regions: &["001"], automaton: None },
+    CallingCode { code: 878, regions: &["001"], automaton: None },
+    CallingCode { code: 880, regions: &["BD"], automaton: None },
+    CallingCode { code: 881, regions: &["001"], automaton: None },
+    CallingCode { code: 882, regions: &["001"], automaton: None },
+    CallingCode { code: 883, regions: &["001"], automaton: None },
+    CallingCode { code: 886, regions: &["TW"], automaton: None },
+    CallingCode { code: 888, regions: &["001"], automaton: None },
+    CallingCode { code: 960, regions: &["MV"], automaton: None },
+    CallingCode { code: 961, regions: &["LB"], automaton: None },
+    CallingCode { code: 962, regions: &["JO"], automaton: None },
+    CallingCode { code: 963, regions: &["SY"], automaton: None },
+    CallingCode { code: 964, regions: &["IQ"], automaton: None },
+    CallingCode { code: 965, regions: &["KW"], automaton: None },
+    CallingCode { code: 966, regions: &["SA"], automaton: None },
+    CallingCode { code: 967, regions: &["YE"], automaton: None },
+    CallingCode { code: 968, regions: &["OM"], automaton: None },
+    CallingCode { code: 970, regions: &["PS"], automaton: None },
+    CallingCode { code: 971, regions: &["AE"], automaton: None },
+    CallingCode { code: 972, regions: &["IL"], automaton: None },
+    CallingCode { code: 973, regions: &["BH"], automaton: None },
+    CallingCode { code: 974, regions: &["QA"], automaton: None },
+    CallingCode { code: 975, regions: &["BT"], automaton: None },
+    CallingCode { code: 976, regions: &["MN"], automaton: None },
+    CallingCode { code: 977, regions: &["NP"], automaton: None },
+    CallingCode { code: 979, regions: &["001"], automaton: None },
+    CallingCode { code: 992, regions: &["TJ"], automaton: None },
+    CallingCode { code: 993, regions: &["TM"], automaton: None },
+    CallingCode { code: 994, regions: &["AZ"], automaton: None },
+    CallingCode { code: 995, regions: &["GE"], automaton: None },
+    CallingCode { code: 996, regions: &["KG"], automaton: None },
+    CallingCode { code: 998, regions: &["UZ"], automaton: None },
 ];
+
+/// Index in [`CALLING_CODES`] of each number 0..=999 that is an assigned calling code,
+/// [`NO_CODE`] for the others.
+#[rustfmt::skip] // laid out by the generator
+pub(crate) static CALLING_CODE_INDEX: [u8; 1000] = [
+    255, 0, 255, 255, 255, 255, 255, 1, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 2, 255, 255, 255, 255,
+    255, 255, 3, 255, 255, 4, 5, 6, 7, 8, 255, 9, 255, 255, 10, 11, 12, 255, 13, 14, 15, 16, 17, 18, 19,
+    255, 20, 21, 22, 23, 24, 25, 26, 27, 255, 28, 29, 30, 31, 32, 33, 34, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 35, 36, 255, 37, 255, 38, 255, 255, 255, 39, 40, 41, 42, 43, 44, 255, 255, 45, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 46, 47, 48, 255, 255, 49, 255, 50, 255, 51, 52, 53, 54, 55,
+    56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80,
+    81, 82, 83, 84, 85, 86, 87, 88, 89, 255, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 100, 101, 255, 255, 255, 255, 255, 102, 103, 104,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 115, 116, 117, 118, 119,
+    120, 121, 122, 123, 255, 124, 125, 126, 127, 255, 128, 129, 130, 255, 131, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 132, 133, 255, 134, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 155, 255, 156, 157, 158,
+    159, 160, 161, 162, 163, 164, 165, 166, 167, 255, 168, 169, 170, 171, 172, 173, 174, 175, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    176, 255, 255, 255, 255, 255, 255, 255, 177, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    178, 255, 179, 180, 255, 181, 182, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 183, 255, 255, 255, 255,
+    255, 255, 255, 184, 255, 185, 186, 187, 188, 255, 255, 189, 255, 190, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 191, 192, 193, 194, 195, 196, 197, 198, 199, 255, 200, 201, 202, 203, 204,
+    205, 206, 207, 255, 208, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 209, 210, 211, 212, 213, 255, 214, 255,
+];
+
+/// [`CALLING_CODE_INDEX`] of a number that is no calling code.
+pub(crate) const NO_CODE: u8 = 255;
 
 /// libphonenumber regions that are not ISO 3166-1 alpha-2 codes, with the ISO 3166-1 alpha-2
 /// country they belong to (`None`: no ISO 3166-1 country).
 pub(crate) static NON_ISO_REGIONS: &[(&str, Option<&str>)] = &[("AC", Some("SH")), ("TA", Some("SH")), ("XK", None)];
+
+/// The ISO 3166-1 alpha-2 countries without any libphonenumber region, i.e. without a calling
+/// code of their own (checked against the data by the generator).
+pub(crate) static ISO_WITHOUT_REGION: [&str; 7] = ["AQ", "BV", "GS", "HM", "PN", "TF", "UM"];
+
+/// Transitions of all automata (849 states): `NEXT[s][d]` is the state after digit `d` in
+/// state `s`.  Rows have 16 entries so that a digit's low four bits index them without a bounds
+/// check; entries 10 to 15 are never used (0).  Start states are commented.
+#[rustfmt::skip] // laid out by the generator
+pub(crate) static NEXT: [[u16; 16]; 849] = [
+    // 0: +1
+    [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 0, 0, 0, 0, 0, 0],
+    // 1: +7
+    [12, 12, 12, 22, 22, 12, 12, 23, 24, 22, 0, 0, 0, 0, 0, 0],
+    // 2: +39
+    [25, 26, 12, 27, 28, 29, 12, 12, 30, 12, 0, 0, 0, 0, 0, 0],
+    // 3: +44
+    [31, 32, 33, 34, 12, 35, 12, 36, 37, 38, 0, 0, 0, 0, 0, 0],
+    // 4: +47
+    [22, 12, 22, 22, 22, 22, 22, 39, 22, 22, 0, 0, 0, 0, 0, 0],
+    // 5: +61
+    [40, 41, 42, 43, 44, 12, 12, 45, 46, 12, 0, 0, 0, 0, 0, 0],
+    // 6: +212
+    [47, 12, 12, 12, 12, 22, 22, 22, 22, 12, 0, 0, 0, 0, 0, 0],
+    // 7: +262
+    [48, 12, 49, 12, 12, 12, 50, 51, 52, 53, 0, 0, 0, 0, 0, 0],
+    // 8: +290
+    [12, 12, 22, 12, 12, 22, 22, 12, 23, 22, 0, 0, 0, 0, 0, 0],
+    // 9: +358
+    [54, 55, 22, 22, 22, 22, 22, 22, 22, 22, 0, 0, 0, 0, 0, 0],
+    // 10: +590
+    [56, 12, 12, 12, 12, 57, 58, 59, 60, 61, 0, 0, 0, 0, 0, 0],
+    // 11: +599
+    [12, 12, 12, 23, 23, 12, 22, 23, 12, 22, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 62, 63, 64, 17, 65, 66, 67, 68, 0, 0, 0, 0, 0, 0],
+    [69, 70, 71, 72, 73, 74, 75, 76, 77, 12, 0, 0, 0, 0, 0, 0],
+    [78, 79, 80, 81, 82, 83, 84, 12, 85, 12, 0, 0, 0, 0, 0, 0],
+    [86, 87, 88, 89, 90, 91, 92, 93, 94, 12, 0, 0, 0, 0, 0, 0],
+    [95, 96, 97, 98, 99, 100, 101, 102, 103, 12, 0, 0, 0, 0, 0, 0],
+    [104, 105, 106, 107, 108, 109, 110, 111, 112, 12, 0, 0, 0, 0, 0, 0],
+    [113, 114, 115, 116, 117, 118, 119, 120, 121, 12, 0, 0, 0, 0, 0, 0],
+    [122, 123, 124, 125, 126, 127, 128, 129, 130, 12, 0, 0, 0, 0, 0, 0],
+    [131, 70, 132, 133, 134, 135, 12, 125, 136, 12, 0, 0, 0, 0, 0, 0],
+    [22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 0, 0, 0, 0, 0, 0],
+    [23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 0, 0, 0, 0, 0, 0],
+    [137, 137, 137, 22, 22, 137, 137, 138, 22, 22, 0, 0, 0, 0, 0, 0],
+    [12, 139, 140, 141, 142, 143, 144, 145, 146, 147, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 148, 12, 149, 150, 12, 151, 0, 0, 0, 0, 0, 0],
+    [12, 152, 153, 153, 153, 153, 153, 153, 153, 154, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 152, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 152, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [155, 12, 12, 12, 156, 12, 12, 12, 12, 157, 0, 0, 0, 0, 0, 0],
+    [12, 158, 33, 34, 12, 35, 12, 159, 37, 38, 0, 0, 0, 0, 0, 0],
+    [12, 160, 161, 162, 163, 164, 165, 166, 167, 168, 0, 0, 0, 0, 0, 0],
+    [169, 12, 12, 170, 171, 12, 12, 12, 172, 173, 0, 0, 0, 0, 0, 0],
+    [152, 12, 12, 152, 152, 12, 12, 152, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 152, 152, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [152, 152, 152, 152, 174, 175, 176, 177, 178, 179, 0, 0, 0, 0, 0, 0],
+    [180, 12, 12, 12, 181, 12, 12, 182, 12, 12, 0, 0, 0, 0, 0, 0],
+    [152, 152, 12, 12, 12, 12, 12, 12, 183, 12, 0, 0, 0, 0, 0, 0],
+    [22, 22, 22, 22, 22, 22, 22, 22, 22, 23, 0, 0, 0, 0, 0, 0],
+    [12, 184, 42, 43, 44, 12, 12, 45, 46, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 185, 186, 12, 187, 12, 188, 189, 0, 0, 0, 0, 0, 0],
+    [190, 190, 190, 191, 192, 193, 190, 190, 190, 190, 0, 0, 0, 0, 0, 0],
+    [190, 190, 190, 190, 194, 190, 195, 196, 190, 190, 0, 0, 0, 0, 0, 0],
+    [190, 190, 190, 190, 197, 198, 190, 199, 200, 201, 0, 0, 0, 0, 0, 0],
+    [190, 190, 191, 190, 190, 190, 12, 190, 190, 190, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 202, 191, 190, 190, 203, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 204, 204, 204, 204, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 49, 12, 12, 12, 50, 51, 52, 53, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 205, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 206, 12, 12, 12, 12, 12, 207, 0, 0, 0, 0, 0, 0],
+    [208, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [190, 209, 210, 12, 12, 12, 12, 12, 148, 211, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 212, 213, 12, 12, 214, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 215, 216, 216, 216, 216, 216, 216, 216, 216, 0, 0, 0, 0, 0, 0],
+    [22, 12, 12, 22, 22, 22, 22, 22, 23, 22, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 57, 58, 59, 60, 61, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 217, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 218, 0, 0, 0, 0, 0, 0],
+    [219, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [190, 190, 190, 12, 12, 12, 12, 12, 12, 190, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 220, 221, 12, 12, 222, 12, 12, 0, 0, 0, 0, 0, 0],
+    [69, 70, 71, 72, 223, 74, 224, 76, 225, 12, 0, 0, 0, 0, 0, 0],
+    [78, 70, 80, 81, 226, 83, 84, 12, 85, 12, 0, 0, 0, 0, 0, 0],
+    [86, 87, 88, 89, 227, 91, 92, 228, 94, 12, 0, 0, 0, 0, 0, 0],
+    [104, 105, 106, 107, 229, 230, 231, 232, 233, 12, 0, 0, 0, 0, 0, 0],
+    [113, 114, 234, 116, 117, 235, 236, 120, 237, 12, 0, 0, 0, 0, 0, 0],
+    [238, 123, 239, 125, 240, 127, 241, 242, 130, 12, 0, 0, 0, 0, 0, 0],
+    [131, 70, 132, 243, 134, 135, 12, 125, 136, 12, 0, 0, 0, 0, 0, 0],
+    [12, 244, 244, 244, 245, 244, 244, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 244, 244, 244, 244, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 12, 244, 244, 244, 245, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [12, 244, 12, 12, 244, 244, 245, 12, 12, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 246, 12, 12, 12, 247, 12, 244, 245, 0, 0, 0, 0, 0, 0],
+    [245, 244, 244, 244, 244, 12, 244, 245, 12, 12, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 245, 248, 12, 12, 244, 23, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 245, 244, 12, 244, 12, 12, 244, 0, 0, 0, 0, 0, 0],
+    [12, 244, 12, 244, 249, 12, 12, 12, 12, 245, 0, 0, 0, 0, 0, 0],
+    [12, 244, 244, 244, 244, 244, 245, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [250, 12, 244, 244, 244, 244, 244, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 244, 12, 244, 244, 244, 244, 244, 12, 244, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 12, 244, 12, 244, 244, 12, 244, 0, 0, 0, 0, 0, 0],
+    [251, 244, 12, 245, 12, 252, 244, 244, 12, 12, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 244, 245, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [244, 244, 12, 244, 244, 245, 12, 245, 245, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 245, 12, 12, 244, 244, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 244, 244, 245, 244, 244, 244, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 244, 244, 244, 245, 244, 245, 244, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 244, 244, 244, 12, 12, 245, 12, 0, 0, 0, 0, 0, 0],
+    [244, 245, 244, 12, 244, 244, 12, 245, 245, 12, 0, 0, 0, 0, 0, 0],
+    [244, 253, 244, 244, 12, 244, 12, 244, 244, 12, 0, 0, 0, 0, 0, 0],
+    [245, 12, 12, 12, 12, 12, 12, 12, 244, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 244, 244, 12, 12, 12, 245, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 254, 245, 244, 12, 12, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 12, 12, 244, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 244, 244, 244, 245, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 244, 245, 244, 244, 244, 244, 245, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 255, 256, 244, 244, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 244, 244, 12, 12, 12, 12, 244, 0, 0, 0, 0, 0, 0],
+    [244, 244, 12, 12, 244, 12, 12, 12, 245, 12, 0, 0, 0, 0, 0, 0],
+    [12, 244, 12, 12, 12, 12, 12, 244, 12, 244, 0, 0, 0, 0, 0, 0],
+    [12, 244, 244, 244, 244, 12, 244, 244, 12, 12, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 244, 244, 244, 12, 244, 12, 245, 0, 0, 0, 0, 0, 0],
+    [244, 245, 244, 12, 245, 244, 244, 245, 244, 12, 0, 0, 0, 0, 0, 0],
+    [245, 244, 244, 244, 245, 244, 244, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 245, 244, 244, 244, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 245, 244, 12, 12, 244, 12, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 244, 12, 245, 12, 12, 244, 12, 12, 245, 0, 0, 0, 0, 0, 0],
+    [244, 244, 12, 12, 12, 244, 244, 245, 12, 257, 0, 0, 0, 0, 0, 0],
+    [244, 244, 12, 12, 12, 12, 244, 244, 258, 244, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 12, 259, 12, 12, 244, 12, 244, 0, 0, 0, 0, 0, 0],
+    [260, 261, 245, 12, 12, 12, 12, 12, 244, 12, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 245, 262, 12, 244, 12, 12, 244, 0, 0, 0, 0, 0, 0],
+    [12, 244, 244, 244, 244, 245, 244, 244, 244, 245, 0, 0, 0, 0, 0, 0],
+    [12, 12, 244, 244, 244, 244, 244, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 263, 12, 12, 244, 244, 244, 244, 244, 12, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 12, 244, 12, 12, 244, 244, 12, 0, 0, 0, 0, 0, 0],
+    [244, 12, 245, 244, 12, 12, 12, 244, 244, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 245, 244, 12, 12, 244, 264, 12, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 244, 12, 244, 12, 265, 12, 244, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 244, 244, 244, 12, 12, 245, 244, 0, 0, 0, 0, 0, 0],
+    [245, 244, 245, 12, 266, 244, 244, 267, 12, 12, 0, 0, 0, 0, 0, 0],
+    [268, 244, 244, 244, 244, 244, 244, 245, 244, 269, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 244, 244, 244, 244, 244, 244, 245, 0, 0, 0, 0, 0, 0],
+    [244, 244, 12, 12, 12, 245, 244, 12, 244, 269, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 244, 12, 244, 12, 12, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 12, 244, 244, 244, 12, 244, 244, 269, 0, 0, 0, 0, 0, 0],
+    [244, 12, 12, 12, 244, 244, 244, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 244, 244, 244, 244, 245, 270, 271, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 245, 12, 12, 258, 244, 244, 245, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 244, 12, 0, 0, 0, 0, 0, 0],
+    [244, 244, 245, 244, 244, 245, 244, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 12, 12, 12, 244, 12, 12, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 244, 12, 12, 244, 12, 244, 244, 244, 267, 0, 0, 0, 0, 0, 0],
+    [244, 244, 245, 244, 12, 244, 12, 244, 244, 244, 0, 0, 0, 0, 0, 0],
+    [12, 244, 244, 12, 244, 12, 244, 12, 12, 244, 0, 0, 0, 0, 0, 0],
+    [244, 12, 12, 272, 244, 244, 244, 12, 12, 244, 0, 0, 0, 0, 0, 0],
+    [273, 273, 273, 273, 273, 273, 273, 273, 273, 273, 0, 0, 0, 0, 0, 0],
+    [274, 274, 274, 274, 274, 274, 274, 274, 274, 274, 0, 0, 0, 0, 0, 0],
+    [275, 275, 276, 277, 278, 275, 279, 276, 280, 275, 0, 0, 0, 0, 0, 0],
+    [275, 275, 275, 275, 275, 275, 275, 275, 275, 275, 0, 0, 0, 0, 0, 0],
+    [275, 275, 278, 281, 282, 275, 283, 284, 282, 275, 0, 0, 0, 0, 0, 0],
+    [275, 275, 285, 285, 286, 275, 276, 278, 277, 275, 0, 0, 0, 0, 0, 0],
+    [275, 275, 276, 287, 288, 275, 289, 290, 291, 275, 0, 0, 0, 0, 0, 0],
+    [275, 275, 275, 275, 275, 275, 292, 275, 275, 275, 0, 0, 0, 0, 0, 0],
+    [275, 275, 281, 284, 293, 275, 294, 295, 296, 275, 0, 0, 0, 0, 0, 0],
+    [275, 275, 297, 298, 12, 275, 276, 299, 276, 275, 0, 0, 0, 0, 0, 0],
+    [275, 275, 276, 276, 281, 275, 300, 282, 276, 275, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 301, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 301, 301, 12, 301, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 190, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 301, 0, 0, 0, 0, 0, 0],
+    [190, 190, 190, 190, 190, 190, 190, 190, 190, 190, 0, 0, 0, 0, 0, 0],
+    [302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 0, 0, 0, 0, 0, 0],
+    [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 0, 0, 0, 0, 0, 0],
+    [301, 12, 12, 304, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [301, 304, 12, 12, 12, 12, 12, 304, 301, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 304, 305, 306, 307, 12, 12, 12, 301, 0, 0, 0, 0, 0, 0],
+    [12, 160, 161, 162, 163, 164, 308, 166, 309, 168, 0, 0, 0, 0, 0, 0],
+    [152, 152, 152, 152, 310, 311, 312, 177, 178, 179, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 313, 314, 315, 316, 317, 317, 12, 0, 0, 0, 0, 0, 0],
+    [318, 319, 320, 321, 322, 323, 324, 325, 326, 327, 0, 0, 0, 0, 0, 0],
+    [190, 191, 326, 328, 329, 326, 330, 331, 332, 333, 0, 0, 0, 0, 0, 0],
+    [334, 190, 335, 190, 336, 191, 337, 190, 338, 339, 0, 0, 0, 0, 0, 0],
+    [340, 190, 341, 342, 326, 343, 344, 196, 345, 346, 0, 0, 0, 0, 0, 0],
+    [347, 190, 348, 349, 350, 351, 352, 191, 353, 354, 0, 0, 0, 0, 0, 0],
+    [355, 12, 356, 357, 358, 359, 360, 196, 361, 326, 0, 0, 0, 0, 0, 0],
+    [362, 12, 363, 364, 365, 366, 367, 190, 368, 369, 0, 0, 0, 0, 0, 0],
+    [370, 190, 371, 372, 373, 374, 375, 376, 190, 377, 0, 0, 0, 0, 0, 0],
+    [190, 190, 12, 190, 190, 12, 12, 190, 190, 12, 0, 0, 0, 0, 0, 0],
+    [190, 190, 12, 12, 12, 12, 12, 12, 190, 190, 0, 0, 0, 0, 0, 0],
+    [190, 190, 12, 12, 12, 12, 12, 190, 12, 12, 0, 0, 0, 0, 0, 0],
+    [190, 190, 190, 190, 190, 12, 190, 190, 190, 190, 0, 0, 0, 0, 0, 0],
+    [190, 190, 190, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [190, 190, 190, 190, 190, 378, 190, 190, 190, 190, 0, 0, 0, 0, 0, 0],
+    [379, 190, 380, 190, 190, 190, 190, 190, 190, 190, 0, 0, 0, 0, 0, 0],
+    [381, 12, 382, 148, 383, 384, 385, 386, 387, 388, 0, 0, 0, 0, 0, 0],
+    [389, 190, 190, 190, 190, 190, 190, 190, 390, 391, 0, 0, 0, 0, 0, 0],
+    [190, 190, 379, 392, 190, 190, 190, 190, 190, 190, 0, 0, 0, 0, 0, 0],
+    [190, 393, 190, 391, 190, 190, 190, 190, 190, 190, 0, 0, 0, 0, 0, 0],
+    [394, 12, 12, 12, 12, 12, 12, 12, 190, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 190, 190, 190, 395, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [190, 190, 190, 190, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [396, 396, 190, 190, 190, 12, 12, 12, 12, 190, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 185, 186, 12, 187, 12, 397, 189, 0, 0, 0, 0, 0, 0],
+    [398, 304, 304, 304, 399, 304, 304, 304, 304, 304, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 400, 12, 401, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 402, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [403, 12, 12, 404, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [405, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 301, 301, 301, 12, 0, 0, 0, 0, 0, 0],
+    [301, 406, 301, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 12, 301, 12, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 12, 301, 301, 406, 0, 0, 0, 0, 0, 0],
+    [12, 301, 301, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 12, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 12, 12, 301, 12, 12, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 12, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 301, 301, 301, 301, 301, 301, 407, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 408, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 409, 410, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [12, 411, 12, 12, 12, 301, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [301, 412, 301, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [413, 413, 413, 413, 413, 413, 413, 413, 413, 413, 0, 0, 0, 0, 0, 0],
+    [12, 12, 301, 414, 12, 12, 12, 12, 415, 416, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 417, 0, 0, 0, 0, 0, 0],
+    [12, 12, 301, 418, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 419, 0, 0, 0, 0, 0, 0],
+    [301, 301, 12, 12, 12, 12, 12, 12, 12, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 12, 12, 12, 301, 301, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 12, 12, 12, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 420, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 421, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 422, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [423, 12, 12, 423, 423, 423, 423, 423, 424, 423, 0, 0, 0, 0, 0, 0],
+    [423, 423, 423, 423, 423, 423, 423, 423, 423, 423, 0, 0, 0, 0, 0, 0],
+    [425, 12, 12, 12, 12, 12, 12, 12, 426, 12, 0, 0, 0, 0, 0, 0],
+    [301, 427, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 428, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 429, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 430, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 431, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [244, 12, 432, 12, 12, 12, 433, 12, 244, 245, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 245, 434, 12, 12, 244, 435, 244, 0, 0, 0, 0, 0, 0],
+    [12, 244, 12, 244, 436, 12, 12, 12, 12, 245, 0, 0, 0, 0, 0, 0],
+    [437, 244, 12, 245, 12, 438, 244, 244, 12, 12, 0, 0, 0, 0, 0, 0],
+    [244, 439, 244, 244, 12, 244, 12, 244, 244, 12, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 440, 245, 244, 12, 12, 244, 244, 0, 0, 0, 0, 0, 0],
+    [244, 244, 12, 12, 12, 244, 244, 245, 12, 441, 0, 0, 0, 0, 0, 0],
+    [244, 244, 12, 12, 12, 12, 244, 244, 442, 244, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 12, 443, 12, 12, 244, 12, 244, 0, 0, 0, 0, 0, 0],
+    [444, 445, 245, 12, 12, 12, 12, 12, 244, 12, 0, 0, 0, 0, 0, 0],
+    [244, 244, 244, 245, 446, 12, 244, 12, 12, 244, 0, 0, 0, 0, 0, 0],
+    [244, 447, 12, 12, 244, 244, 244, 244, 244, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 245, 244, 12, 12, 244, 448, 12, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 244, 12, 244, 12, 449, 12, 244, 0, 0, 0, 0, 0, 0],
+    [245, 244, 245, 12, 450, 244, 244, 451, 12, 12, 0, 0, 0, 0, 0, 0],
+    [452, 244, 244, 244, 244, 244, 244, 245, 244, 453, 0, 0, 0, 0, 0, 0],
+    [244, 244, 12, 12, 12, 245, 244, 12, 244, 453, 0, 0, 0, 0, 0, 0],
+    [244, 12, 12, 244, 244, 244, 12, 244, 244, 453, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 244, 244, 244, 244, 245, 454, 455, 0, 0, 0, 0, 0, 0],
+    [244, 12, 244, 245, 12, 12, 442, 244, 244, 245, 0, 0, 0, 0, 0, 0],
+    [244, 244, 12, 12, 244, 12, 244, 244, 244, 451, 0, 0, 0, 0, 0, 0],
+    [12, 12, 301, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [12, 12, 456, 456, 456, 456, 456, 456, 456, 456, 0, 0, 0, 0, 0, 0],
+    [246, 246, 246, 246, 246, 246, 246, 246, 246, 246, 0, 0, 0, 0, 0, 0],
+    [247, 247, 247, 247, 247, 247, 247, 247, 247, 247, 0, 0, 0, 0, 0, 0],
+    [248, 248, 248, 248, 248, 248, 248, 248, 248, 248, 0, 0, 0, 0, 0, 0],
+    [249, 249, 249, 249, 249, 249, 249, 249, 249, 249, 0, 0, 0, 0, 0, 0],
+    [457, 457, 458, 458, 458, 458, 458, 458, 458, 458, 0, 0, 0, 0, 0, 0],
+    [251, 251, 251, 251, 251, 251, 251, 251, 251, 251, 0, 0, 0, 0, 0, 0],
+    [252, 252, 252, 252, 252, 252, 252, 252, 252, 252, 0, 0, 0, 0, 0, 0],
+    [253, 253, 253, 253, 253, 253, 253, 253, 253, 253, 0, 0, 0, 0, 0, 0],
+    [254, 254, 254, 254, 254, 254, 254, 254, 254, 254, 0, 0, 0, 0, 0, 0],
+    [12, 12, 459, 459, 459, 460, 459, 459, 459, 459, 0, 0, 0, 0, 0, 0],
+    [12, 12, 459, 459, 459, 461, 462, 459, 459, 463, 0, 0, 0, 0, 0, 0],
+    [257, 257, 257, 257, 257, 257, 257, 257, 257, 257, 0, 0, 0, 0, 0, 0],
+    [258, 258, 258, 258, 258, 258, 258, 258, 258, 258, 0, 0, 0, 0, 0, 0],
+    [259, 259, 259, 259, 259, 259, 259, 259, 259, 259, 0, 0, 0, 0, 0, 0],
+    [260, 260, 260, 260, 260, 260, 260, 260, 260, 260, 0, 0, 0, 0, 0, 0],
+    [261, 261, 261, 261, 261, 261, 261, 261, 261, 261, 0, 0, 0, 0, 0, 0],
+    [262, 262, 262, 262, 262, 262, 262, 262, 262, 262, 0, 0, 0, 0, 0, 0],
+    [263, 263, 263, 263, 263, 263, 263, 263, 263, 263, 0, 0, 0, 0, 0, 0],
+    [264, 264, 264, 264, 264, 264, 264, 264, 264, 264, 0, 0, 0, 0, 0, 0],
+    [265, 265, 265, 265, 265, 265, 265, 265, 265, 265, 0, 0, 0, 0, 0, 0],
+    [266, 266, 266, 266, 266, 266, 266, 266, 266, 266, 0, 0, 0, 0, 0, 0],
+    [267, 267, 267, 267, 267, 267, 267, 267, 267, 267, 0, 0, 0, 0, 0, 0],
+    [12, 269, 301, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [269, 269, 269, 269, 269, 269, 269, 269, 269, 269, 0, 0, 0, 0, 0, 0],
+    [270, 270, 270, 270, 270, 270, 270, 270, 270, 270, 0, 0, 0, 0, 0, 0],
+    [271, 271, 271, 271, 271, 271, 271, 271, 271, 271, 0, 0, 0, 0, 0, 0],
+    [12, 12, 301, 301, 301, 301, 12, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [464, 464, 464, 464, 464, 464, 464, 464, 464, 464, 0, 0, 0, 0, 0, 0],
+    [465, 465, 465, 465, 465, 465, 465, 465, 465, 465, 0, 0, 0, 0, 0, 0],
+    [466, 466, 466, 466, 466, 466, 466, 466, 466, 466, 0, 0, 0, 0, 0, 0],
+    [12, 466, 466, 466, 466, 466, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 466, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 466, 466, 466, 466, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 466, 12, 466, 12, 466, 466, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 466, 466, 466, 466, 12, 466, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 466, 466, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 466, 466, 466, 466, 466, 466, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 466, 466, 466, 466, 12, 12, 12, 466, 0, 0, 0, 0, 0, 0],
+    [12, 466, 466, 466, 466, 466, 466, 466, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 466, 466, 466, 466, 466, 466, 466, 466, 466, 0, 0, 0, 0, 0, 0],
+    [12, 12, 466, 12, 466, 466, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 466, 466, 466, 466, 466, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 466, 466, 466, 466, 466, 466, 466, 12, 466, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 466, 466, 466, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 466, 466, 466, 466, 466, 12, 466, 466, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 466, 466, 466, 466, 466, 466, 12, 0, 0, 0, 0, 0, 0],
+    [466, 466, 466, 466, 466, 466, 466, 466, 466, 467, 0, 0, 0, 0, 0, 0],
+    [12, 12, 466, 466, 466, 12, 466, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 466, 12, 466, 12, 466, 466, 12, 12, 466, 0, 0, 0, 0, 0, 0],
+    [12, 466, 12, 466, 466, 466, 466, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 466, 466, 466, 466, 466, 12, 12, 12, 466, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 466, 466, 466, 12, 466, 466, 12, 0, 0, 0, 0, 0, 0],
+    [12, 468, 466, 466, 12, 466, 466, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 466, 466, 466, 466, 466, 12, 12, 469, 12, 0, 0, 0, 0, 0, 0],
+    [12, 466, 466, 466, 466, 466, 466, 466, 466, 12, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [470, 470, 470, 470, 470, 470, 470, 470, 470, 470, 0, 0, 0, 0, 0, 0],
+    [471, 471, 471, 471, 471, 471, 471, 471, 471, 471, 0, 0, 0, 0, 0, 0],
+    [472, 472, 472, 472, 472, 472, 472, 472, 472, 472, 0, 0, 0, 0, 0, 0],
+    [472, 12, 12, 12, 472, 12, 12, 12, 301, 12, 0, 0, 0, 0, 0, 0],
+    [472, 472, 472, 472, 472, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [472, 472, 472, 472, 472, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [347, 190, 474, 349, 350, 351, 352, 191, 353, 354, 0, 0, 0, 0, 0, 0],
+    [475, 12, 363, 364, 365, 366, 367, 190, 368, 369, 0, 0, 0, 0, 0, 0],
+    [190, 190, 190, 190, 190, 476, 190, 190, 190, 190, 0, 0, 0, 0, 0, 0],
+    [379, 190, 477, 190, 190, 190, 190, 190, 190, 190, 0, 0, 0, 0, 0, 0],
+    [381, 12, 478, 148, 383, 384, 385, 386, 387, 388, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 12, 479, 301, 12, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 480, 406, 12, 12, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 12, 12, 12, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 407, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 12, 12, 12, 12, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 12, 481, 301, 301, 301, 482, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 301, 301, 409, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 301, 301, 301, 301, 301, 12, 301, 0, 0, 0, 0, 0, 0],
+    [12, 301, 301, 301, 301, 301, 301, 12, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 301, 483, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 12, 12, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 12, 301, 301, 301, 484, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 301, 485, 486, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 301, 301, 301, 12, 301, 12, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 12, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 487, 488, 12, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [12, 301, 301, 301, 12, 301, 301, 301, 12, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 489, 12, 490, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [12, 12, 301, 301, 301, 301, 12, 301, 301, 12, 0, 0, 0, 0, 0, 0],
+    [301, 12, 12, 301, 491, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [492, 12, 301, 301, 301, 301, 12, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 301, 301, 301, 301, 12, 12, 301, 0, 0, 0, 0, 0, 0],
+    [493, 494, 301, 301, 301, 301, 301, 301, 12, 301, 0, 0, 0, 0, 0, 0],
+    [495, 496, 301, 301, 301, 301, 12, 301, 497, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 301, 301, 12, 301, 0, 0, 0, 0, 0, 0],
+    [12, 301, 301, 301, 12, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 12, 498, 301, 301, 499, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 12, 12, 500, 301, 301, 12, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 12, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 501, 301, 301, 301, 502, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 12, 301, 12, 301, 12, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 12, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 12, 301, 301, 12, 503, 12, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 248, 301, 301, 12, 301, 504, 0, 0, 0, 0, 0, 0],
+    [301, 301, 12, 301, 301, 505, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [12, 301, 301, 301, 301, 12, 301, 506, 12, 12, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 301, 12, 12, 507, 0, 0, 0, 0, 0, 0],
+    [12, 301, 12, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 12, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 12, 301, 508, 12, 488, 301, 12, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 12, 301, 12, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 509, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 301, 12, 12, 301, 301, 301, 12, 0, 0, 0, 0, 0, 0],
+    [301, 12, 12, 301, 510, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [511, 301, 301, 301, 301, 12, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 12, 301, 301, 301, 301, 301, 512, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 12, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [513, 12, 12, 301, 12, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [12, 301, 301, 301, 301, 301, 12, 514, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 301, 301, 301, 12, 515, 301, 12, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 12, 301, 301, 12, 0, 0, 0, 0, 0, 0],
+    [12, 301, 301, 12, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [12, 12, 301, 301, 301, 301, 301, 12, 12, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 301, 516, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 12, 12, 301, 301, 12, 12, 301, 0, 0, 0, 0, 0, 0],
+    [517, 12, 301, 301, 301, 510, 12, 12, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 12, 301, 301, 301, 301, 301, 12, 301, 301, 0, 0, 0, 0, 0, 0],
+    [12, 301, 301, 301, 301, 518, 12, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [12, 12, 301, 301, 301, 301, 519, 301, 301, 520, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 12, 301, 12, 301, 0, 0, 0, 0, 0, 0],
+    [12, 12, 301, 521, 301, 12, 12, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 12, 301, 301, 12, 301, 301, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 301, 301, 301, 522, 12, 301, 12, 12, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 301, 523, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 301, 301, 301, 524, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 248, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 12, 12, 12, 12, 12, 301, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 301, 248, 301, 301, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [301, 301, 12, 301, 301, 12, 525, 301, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 301, 12, 12, 12, 12, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 12, 526, 301, 12, 12, 301, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 301, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 301, 12, 12, 301, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 301, 12, 301, 12, 12, 12, 12, 12, 301, 0, 0, 0, 0, 0, 0],
+    [527, 301, 301, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 528, 301, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 301, 524, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 301, 301, 301, 528, 0, 0, 0, 0, 0, 0],
+    [301, 529, 301, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [471, 530, 471, 471, 471, 471, 471, 471, 471, 471, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 531, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [528, 528, 528, 528, 528, 528, 528, 528, 528, 528, 0, 0, 0, 0, 0, 0],
+    [403, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [532, 472, 472, 472, 472, 472, 472, 472, 472, 472, 0, 0, 0, 0, 0, 0],
+    [472, 472, 472, 472, 472, 533, 472, 472, 472, 472, 0, 0, 0, 0, 0, 0],
+    [12, 534, 535, 535, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 469, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [536, 536, 536, 536, 536, 536, 536, 536, 536, 536, 0, 0, 0, 0, 0, 0],
+    [301, 12, 304, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 40, 40, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 12, 12, 12, 301, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [469, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [469, 469, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 12, 12, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [537, 538, 539, 469, 469, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 540, 541, 469, 542, 0, 0, 0, 0, 0, 0],
+    [543, 543, 543, 543, 543, 543, 543, 543, 543, 543, 0, 0, 0, 0, 0, 0],
+    [469, 544, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 469, 545, 0, 0, 0, 0, 0, 0],
+    [546, 547, 12, 12, 12, 548, 545, 549, 549, 12, 0, 0, 0, 0, 0, 0],
+    [550, 551, 545, 552, 549, 553, 545, 545, 12, 554, 0, 0, 0, 0, 0, 0],
+    [544, 555, 556, 557, 469, 558, 544, 559, 560, 561, 0, 0, 0, 0, 0, 0],
+    [12, 12, 555, 562, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 563, 555, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 563, 544, 0, 0, 0, 0, 0, 0],
+    [12, 12, 564, 559, 12, 12, 12, 12, 12, 545, 0, 0, 0, 0, 0, 0],
+    [565, 565, 565, 565, 565, 565, 565, 565, 565, 565, 0, 0, 0, 0, 0, 0],
+    [566, 566, 566, 566, 566, 566, 566, 566, 566, 566, 0, 0, 0, 0, 0, 0],
+    [567, 568, 569, 570, 568, 571, 572, 573, 574, 469, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 469, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 575, 558, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [576, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 469, 469, 469, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 544, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [469, 469, 12, 12, 12, 12, 12, 12, 469, 12, 0, 0, 0, 0, 0, 0],
+    [577, 577, 577, 577, 577, 577, 577, 577, 577, 577, 0, 0, 0, 0, 0, 0],
+    [578, 578, 578, 578, 578, 578, 578, 578, 578, 578, 0, 0, 0, 0, 0, 0],
+    [579, 579, 579, 579, 579, 579, 579, 579, 579, 579, 0, 0, 0, 0, 0, 0],
+    [580, 580, 580, 580, 580, 580, 580, 580, 580, 580, 0, 0, 0, 0, 0, 0],
+    [581, 581, 581, 581, 581, 581, 581, 581, 581, 581, 0, 0, 0, 0, 0, 0],
+    [582, 582, 582, 582, 582, 582, 582, 582, 582, 582, 0, 0, 0, 0, 0, 0],
+    [583, 583, 583, 583, 583, 583, 583, 583, 583, 583, 0, 0, 0, 0, 0, 0],
+    [584, 584, 584, 584, 584, 584, 584, 584, 584, 584, 0, 0, 0, 0, 0, 0],
+    [585, 585, 585, 585, 585, 585, 585, 585, 585, 585, 0, 0, 0, 0, 0, 0],
+    [586, 586, 586, 586, 586, 586, 586, 586, 586, 586, 0, 0, 0, 0, 0, 0],
+    [587, 587, 587, 587, 587, 587, 587, 587, 587, 587, 0, 0, 0, 0, 0, 0],
+    [588, 588, 588, 588, 588, 588, 588, 588, 588, 588, 0, 0, 0, 0, 0, 0],
+    [589, 589, 589, 589, 589, 589, 589, 589, 589, 589, 0, 0, 0, 0, 0, 0],
+    [590, 590, 590, 590, 590, 590, 590, 590, 590, 590, 0, 0, 0, 0, 0, 0],
+    [591, 591, 591, 591, 591, 591, 591, 591, 591, 591, 0, 0, 0, 0, 0, 0],
+    [592, 592, 592, 592, 592, 592, 592, 592, 592, 592, 0, 0, 0, 0, 0, 0],
+    [593, 593, 593, 593, 593, 593, 593, 593, 593, 593, 0, 0, 0, 0, 0, 0],
+    [594, 594, 594, 594, 594, 594, 594, 594, 594, 594, 0, 0, 0, 0, 0, 0],
+    [595, 595, 595, 595, 595, 595, 595, 595, 595, 595, 0, 0, 0, 0, 0, 0],
+    [596, 596, 596, 596, 596, 596, 596, 596, 596, 596, 0, 0, 0, 0, 0, 0],
+    [12, 597, 301, 301, 301, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [597, 597, 597, 597, 597, 597, 597, 597, 597, 597, 0, 0, 0, 0, 0, 0],
+    [598, 598, 598, 598, 598, 598, 598, 598, 598, 598, 0, 0, 0, 0, 0, 0],
+    [599, 599, 599, 599, 599, 599, 599, 599, 599, 599, 0, 0, 0, 0, 0, 0],
+    [600, 600, 600, 600, 600, 600, 600, 600, 600, 600, 0, 0, 0, 0, 0, 0],
+    [601, 601, 601, 601, 601, 601, 601, 601, 601, 601, 0, 0, 0, 0, 0, 0],
+    [602, 602, 602, 602, 602, 602, 602, 602, 602, 602, 0, 0, 0, 0, 0, 0],
+    [469, 603, 469, 469, 469, 469, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 603, 469, 469, 469, 604, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 603, 605, 469, 469, 604, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [606, 603, 469, 469, 469, 469, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 603, 558, 12, 607, 469, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [608, 608, 608, 608, 608, 608, 608, 608, 608, 608, 0, 0, 0, 0, 0, 0],
+    [609, 609, 609, 609, 609, 609, 609, 609, 609, 609, 0, 0, 0, 0, 0, 0],
+    [610, 610, 610, 610, 610, 610, 610, 610, 610, 610, 0, 0, 0, 0, 0, 0],
+    [610, 610, 610, 610, 610, 610, 610, 610, 23, 610, 0, 0, 0, 0, 0, 0],
+    [611, 611, 611, 611, 611, 611, 611, 611, 611, 611, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [612, 612, 612, 612, 612, 612, 612, 612, 612, 612, 0, 0, 0, 0, 0, 0],
+    [613, 613, 613, 613, 613, 613, 613, 613, 613, 613, 0, 0, 0, 0, 0, 0],
+    [614, 614, 614, 614, 614, 614, 614, 614, 614, 614, 0, 0, 0, 0, 0, 0],
+    [304, 304, 304, 304, 304, 304, 304, 304, 304, 304, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 615, 301, 301, 12, 301, 504, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 301, 12, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 301, 301, 301, 616, 301, 301, 0, 0, 0, 0, 0, 0],
+    [301, 301, 301, 301, 615, 301, 301, 301, 301, 301, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 301, 615, 301, 301, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 558, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 617, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 618, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 469, 619, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 620, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 613, 621, 469, 469, 622, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 623, 624, 469, 469, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 625, 469, 469, 469, 469, 626, 627, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 469, 469, 624, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 469, 628, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 469, 629, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 630, 469, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 631, 469, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 628, 469, 469, 469, 469, 469, 613, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 632, 469, 633, 621, 625, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 632, 469, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 634, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [12, 12, 545, 12, 12, 545, 545, 545, 545, 545, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 469, 635, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 636, 469, 469, 613, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 613, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [637, 637, 637, 12, 637, 637, 637, 637, 637, 12, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 638, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 469, 469, 639, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 613, 469, 469, 640, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 641, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 613, 613, 469, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 642, 469, 469, 469, 643, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 644, 645, 642, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 623, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 646, 647, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 613, 469, 469, 469, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 648, 634, 634, 634, 634, 639, 634, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 469, 469, 613, 469, 0, 0, 0, 0, 0, 0],
+    [12, 12, 649, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 613, 613, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 624, 469, 469, 650, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 651, 469, 469, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 621, 469, 652, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 469, 469, 653, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 621, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 654, 469, 469, 469, 469, 469, 643, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 653, 618, 469, 469, 469, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 643, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 248, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [637, 637, 637, 637, 637, 637, 637, 637, 637, 637, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 469, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 469, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [469, 469, 12, 637, 12, 12, 12, 637, 637, 12, 0, 0, 0, 0, 0, 0],
+    [545, 545, 545, 545, 545, 545, 545, 545, 545, 545, 0, 0, 0, 0, 0, 0],
+    [469, 545, 469, 12, 12, 12, 12, 545, 469, 12, 0, 0, 0, 0, 0, 0],
+    [613, 655, 613, 613, 613, 613, 613, 613, 613, 613, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 656, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [657, 657, 657, 657, 657, 657, 657, 657, 657, 657, 0, 0, 0, 0, 0, 0],
+    [658, 658, 658, 658, 658, 614, 614, 614, 614, 614, 0, 0, 0, 0, 0, 0],
+    [473, 12, 12, 12, 473, 473, 12, 12, 473, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 473, 473, 12, 12, 473, 12, 0, 0, 0, 0, 0, 0],
+    [659, 659, 659, 659, 659, 659, 659, 659, 659, 659, 0, 0, 0, 0, 0, 0],
+    [660, 473, 473, 661, 473, 662, 663, 473, 664, 473, 0, 0, 0, 0, 0, 0],
+    [473, 665, 473, 473, 666, 473, 473, 667, 473, 473, 0, 0, 0, 0, 0, 0],
+    [668, 669, 670, 671, 473, 473, 473, 672, 669, 673, 0, 0, 0, 0, 0, 0],
+    [473, 473, 674, 473, 675, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [676, 473, 473, 473, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 677, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [678, 678, 678, 678, 678, 678, 678, 678, 678, 678, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 473, 473, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [674, 674, 674, 674, 674, 674, 674, 674, 674, 674, 0, 0, 0, 0, 0, 0],
+    [674, 674, 674, 674, 674, 12, 674, 674, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 674, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [674, 674, 674, 674, 674, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [674, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [674, 674, 674, 674, 674, 674, 674, 674, 12, 674, 0, 0, 0, 0, 0, 0],
+    [674, 674, 12, 12, 12, 12, 12, 12, 12, 674, 0, 0, 0, 0, 0, 0],
+    [674, 12, 12, 12, 12, 12, 12, 12, 12, 674, 0, 0, 0, 0, 0, 0],
+    [674, 12, 12, 12, 12, 674, 674, 674, 674, 674, 0, 0, 0, 0, 0, 0],
+    [674, 12, 12, 12, 674, 674, 674, 674, 12, 674, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 12, 12, 12, 12, 12, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 473, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 12, 12, 12, 473, 12, 12, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 473, 473, 473, 473, 12, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 12, 12, 473, 12, 473, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 674, 674, 674, 12, 12, 0, 0, 0, 0, 0, 0],
+    [674, 674, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 473, 12, 12, 12, 12, 473, 473, 12, 0, 0, 0, 0, 0, 0],
+    [679, 679, 679, 679, 679, 679, 679, 679, 679, 679, 0, 0, 0, 0, 0, 0],
+    [680, 680, 680, 680, 680, 680, 680, 680, 680, 680, 0, 0, 0, 0, 0, 0],
+    [675, 473, 473, 473, 473, 473, 473, 675, 473, 675, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 675, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 473, 473, 674, 473, 674, 0, 0, 0, 0, 0, 0],
+    [675, 473, 473, 473, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [675, 674, 674, 473, 473, 473, 675, 473, 675, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 473, 473, 12, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 12, 12, 12, 12, 12, 12, 675, 473, 675, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 473, 473, 674, 473, 473, 0, 0, 0, 0, 0, 0],
+    [12, 12, 473, 473, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [681, 681, 681, 681, 681, 681, 681, 681, 681, 681, 0, 0, 0, 0, 0, 0],
+    [682, 682, 682, 682, 682, 682, 682, 682, 682, 682, 0, 0, 0, 0, 0, 0],
+    [683, 683, 683, 683, 683, 683, 683, 683, 683, 683, 0, 0, 0, 0, 0, 0],
+    [684, 684, 684, 684, 684, 684, 684, 684, 684, 684, 0, 0, 0, 0, 0, 0],
+    [685, 685, 685, 685, 685, 685, 685, 685, 685, 685, 0, 0, 0, 0, 0, 0],
+    [686, 686, 686, 686, 686, 686, 686, 686, 686, 686, 0, 0, 0, 0, 0, 0],
+    [687, 687, 687, 687, 687, 687, 687, 687, 687, 687, 0, 0, 0, 0, 0, 0],
+    [688, 688, 688, 688, 688, 688, 688, 688, 688, 688, 0, 0, 0, 0, 0, 0],
+    [689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 0, 0, 0, 0, 0, 0],
+    [690, 690, 690, 690, 690, 690, 690, 690, 690, 690, 0, 0, 0, 0, 0, 0],
+    [691, 691, 691, 691, 691, 691, 691, 691, 691, 691, 0, 0, 0, 0, 0, 0],
+    [692, 692, 692, 692, 692, 692, 692, 692, 692, 692, 0, 0, 0, 0, 0, 0],
+    [693, 693, 693, 693, 693, 693, 693, 693, 693, 693, 0, 0, 0, 0, 0, 0],
+    [694, 694, 694, 694, 694, 694, 694, 694, 694, 694, 0, 0, 0, 0, 0, 0],
+    [695, 695, 695, 695, 695, 695, 695, 695, 695, 695, 0, 0, 0, 0, 0, 0],
+    [696, 696, 696, 696, 696, 696, 696, 696, 696, 696, 0, 0, 0, 0, 0, 0],
+    [697, 697, 697, 697, 697, 697, 697, 697, 697, 697, 0, 0, 0, 0, 0, 0],
+    [698, 698, 698, 698, 698, 698, 698, 698, 698, 698, 0, 0, 0, 0, 0, 0],
+    [699, 699, 699, 699, 699, 699, 699, 699, 699, 699, 0, 0, 0, 0, 0, 0],
+    [700, 700, 700, 700, 700, 700, 700, 700, 700, 700, 0, 0, 0, 0, 0, 0],
+    [701, 701, 701, 701, 701, 701, 701, 701, 701, 701, 0, 0, 0, 0, 0, 0],
+    [702, 702, 702, 702, 702, 702, 702, 702, 702, 702, 0, 0, 0, 0, 0, 0],
+    [703, 703, 703, 703, 703, 703, 703, 703, 703, 703, 0, 0, 0, 0, 0, 0],
+    [704, 704, 704, 704, 704, 704, 704, 704, 704, 704, 0, 0, 0, 0, 0, 0],
+    [705, 705, 705, 705, 705, 705, 705, 705, 705, 705, 0, 0, 0, 0, 0, 0],
+    [706, 706, 706, 706, 706, 706, 706, 706, 706, 706, 0, 0, 0, 0, 0, 0],
+    [473, 12, 473, 473, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 12, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 12, 473, 12, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [12, 473, 473, 473, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 473, 0, 0, 0, 0, 0, 0],
+    [707, 707, 707, 707, 707, 707, 707, 707, 707, 707, 0, 0, 0, 0, 0, 0],
+    [708, 708, 708, 708, 708, 708, 708, 708, 708, 708, 0, 0, 0, 0, 0, 0],
+    [709, 709, 709, 709, 709, 709, 709, 709, 709, 709, 0, 0, 0, 0, 0, 0],
+    [710, 710, 710, 710, 710, 710, 710, 710, 710, 710, 0, 0, 0, 0, 0, 0],
+    [711, 711, 711, 711, 711, 711, 711, 711, 711, 711, 0, 0, 0, 0, 0, 0],
+    [712, 712, 712, 712, 712, 712, 712, 712, 712, 712, 0, 0, 0, 0, 0, 0],
+    [713, 713, 713, 713, 713, 713, 713, 713, 713, 713, 0, 0, 0, 0, 0, 0],
+    [714, 714, 714, 714, 714, 714, 714, 714, 714, 714, 0, 0, 0, 0, 0, 0],
+    [469, 469, 469, 469, 469, 469, 714, 469, 469, 469, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 712, 712, 712, 712, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 712, 712, 712, 712, 712, 712, 712, 712, 0, 0, 0, 0, 0, 0],
+    [473, 712, 712, 712, 712, 712, 712, 712, 473, 712, 0, 0, 0, 0, 0, 0],
+    [473, 712, 712, 712, 712, 712, 712, 712, 712, 473, 0, 0, 0, 0, 0, 0],
+    [473, 712, 712, 712, 712, 712, 712, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [712, 712, 712, 712, 712, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 712, 712, 712, 712, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 712, 712, 712, 712, 712, 712, 712, 473, 0, 0, 0, 0, 0, 0],
+    [712, 712, 712, 712, 712, 473, 473, 712, 712, 712, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 712, 712, 712, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 712, 712, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [712, 473, 473, 473, 712, 712, 712, 712, 712, 712, 0, 0, 0, 0, 0, 0],
+    [712, 712, 473, 473, 473, 712, 473, 712, 712, 712, 0, 0, 0, 0, 0, 0],
+    [473, 712, 712, 712, 712, 712, 712, 712, 473, 473, 0, 0, 0, 0, 0, 0],
+    [712, 473, 473, 473, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 712, 712, 712, 712, 473, 712, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 712, 473, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 712, 712, 712, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 712, 712, 712, 712, 712, 712, 473, 712, 0, 0, 0, 0, 0, 0],
+    [715, 715, 715, 715, 715, 715, 715, 715, 715, 715, 0, 0, 0, 0, 0, 0],
+    [712, 473, 473, 473, 473, 473, 712, 712, 712, 712, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 473, 712, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 712, 712, 712, 712, 473, 712, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 712, 712, 712, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 712, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 712, 473, 473, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [712, 473, 473, 473, 473, 473, 473, 473, 712, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 473, 712, 712, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 712, 473, 712, 712, 712, 712, 712, 712, 712, 0, 0, 0, 0, 0, 0],
+    [712, 712, 712, 712, 712, 712, 712, 712, 473, 473, 0, 0, 0, 0, 0, 0],
+    [712, 712, 712, 712, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [31, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [473, 473, 712, 712, 473, 473, 473, 473, 473, 712, 0, 0, 0, 0, 0, 0],
+    [473, 473, 712, 712, 712, 712, 473, 473, 712, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 473, 712, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 712, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [712, 712, 473, 473, 473, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [712, 716, 712, 712, 712, 712, 712, 712, 712, 712, 0, 0, 0, 0, 0, 0],
+    [473, 473, 473, 473, 717, 473, 473, 473, 473, 473, 0, 0, 0, 0, 0, 0],
+    [718, 718, 718, 718, 718, 718, 718, 718, 718, 718, 0, 0, 0, 0, 0, 0],
+    [719, 719, 719, 719, 719, 719, 719, 719, 719, 719, 0, 0, 0, 0, 0, 0],
+    [720, 720, 720, 720, 720, 720, 720, 720, 720, 720, 0, 0, 0, 0, 0, 0],
+    [304, 721, 722, 304, 304, 304, 304, 304, 304, 304, 0, 0, 0, 0, 0, 0],
+    [721, 722, 304, 304, 304, 304, 304, 304, 304, 304, 0, 0, 0, 0, 0, 0],
+    [304, 304, 304, 304, 304, 304, 304, 304, 304, 721, 0, 0, 0, 0, 0, 0],
+    [722, 304, 304, 304, 304, 304, 304, 304, 304, 304, 0, 0, 0, 0, 0, 0],
+    [304, 304, 304, 304, 304, 304, 304, 304, 721, 722, 0, 0, 0, 0, 0, 0],
+    [304, 304, 304, 304, 304, 304, 304, 721, 722, 304, 0, 0, 0, 0, 0, 0],
+    [304, 304, 304, 304, 304, 304, 721, 12, 304, 304, 0, 0, 0, 0, 0, 0],
+    [304, 304, 304, 304, 304, 721, 722, 304, 304, 304, 0, 0, 0, 0, 0, 0],
+    [304, 304, 304, 304, 304, 304, 304, 304, 12, 304, 0, 0, 0, 0, 0, 0],
+    [12, 304, 12, 304, 12, 304, 12, 304, 12, 304, 0, 0, 0, 0, 0, 0],
+    [12, 304, 721, 722, 304, 304, 304, 304, 304, 304, 0, 0, 0, 0, 0, 0],
+    [304, 304, 304, 304, 304, 721, 304, 304, 304, 304, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 304, 304, 0, 0, 0, 0, 0, 0],
+    [304, 304, 304, 304, 304, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [722, 722, 722, 722, 722, 722, 722, 722, 722, 722, 0, 0, 0, 0, 0, 0],
+    [721, 721, 721, 721, 721, 721, 721, 721, 721, 721, 0, 0, 0, 0, 0, 0],
+    [304, 304, 304, 722, 304, 304, 304, 304, 304, 304, 0, 0, 0, 0, 0, 0],
+    [304, 304, 304, 304, 304, 304, 304, 304, 721, 304, 0, 0, 0, 0, 0, 0],
+    [216, 216, 216, 216, 216, 216, 216, 216, 216, 216, 0, 0, 0, 0, 0, 0],
+    [22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 0, 0, 0, 0, 0, 0],
+    [23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 0, 0, 0, 0, 0, 0],
+    [723, 723, 723, 723, 723, 723, 723, 723, 723, 723, 0, 0, 0, 0, 0, 0],
+    [724, 724, 724, 724, 724, 724, 724, 724, 724, 724, 0, 0, 0, 0, 0, 0],
+    [725, 725, 725, 725, 725, 725, 725, 725, 725, 725, 0, 0, 0, 0, 0, 0],
+    [726, 726, 726, 726, 726, 726, 726, 726, 726, 726, 0, 0, 0, 0, 0, 0],
+    [727, 727, 727, 727, 727, 727, 727, 727, 727, 727, 0, 0, 0, 0, 0, 0],
+    [728, 728, 728, 728, 728, 728, 728, 728, 728, 728, 0, 0, 0, 0, 0, 0],
+    [729, 729, 729, 729, 729, 729, 729, 729, 729, 729, 0, 0, 0, 0, 0, 0],
+    [730, 730, 730, 730, 730, 730, 730, 730, 730, 730, 0, 0, 0, 0, 0, 0],
+    [731, 731, 731, 731, 731, 731, 731, 731, 731, 731, 0, 0, 0, 0, 0, 0],
+    [732, 732, 732, 732, 732, 732, 732, 732, 732, 732, 0, 0, 0, 0, 0, 0],
+    [733, 733, 733, 733, 733, 733, 733, 733, 733, 733, 0, 0, 0, 0, 0, 0],
+    [734, 734, 734, 734, 734, 734, 734, 734, 734, 734, 0, 0, 0, 0, 0, 0],
+    [735, 735, 735, 735, 735, 735, 735, 735, 735, 735, 0, 0, 0, 0, 0, 0],
+    [736, 736, 736, 736, 736, 736, 736, 736, 736, 736, 0, 0, 0, 0, 0, 0],
+    [737, 737, 737, 737, 737, 737, 737, 737, 737, 737, 0, 0, 0, 0, 0, 0],
+    [738, 738, 738, 738, 738, 738, 738, 738, 738, 738, 0, 0, 0, 0, 0, 0],
+    [739, 739, 739, 739, 739, 739, 739, 739, 739, 739, 0, 0, 0, 0, 0, 0],
+    [740, 740, 740, 740, 740, 740, 740, 740, 740, 740, 0, 0, 0, 0, 0, 0],
+    [741, 741, 741, 741, 741, 741, 741, 741, 741, 741, 0, 0, 0, 0, 0, 0],
+    [742, 742, 742, 742, 742, 742, 742, 742, 742, 742, 0, 0, 0, 0, 0, 0],
+    [743, 743, 743, 743, 743, 743, 743, 743, 743, 743, 0, 0, 0, 0, 0, 0],
+    [744, 744, 744, 744, 744, 744, 744, 744, 744, 744, 0, 0, 0, 0, 0, 0],
+    [745, 745, 745, 745, 745, 745, 745, 745, 745, 745, 0, 0, 0, 0, 0, 0],
+    [457, 457, 457, 457, 457, 457, 457, 457, 457, 457, 0, 0, 0, 0, 0, 0],
+    [746, 746, 746, 746, 746, 746, 746, 746, 746, 746, 0, 0, 0, 0, 0, 0],
+    [747, 747, 747, 747, 747, 747, 747, 747, 747, 747, 0, 0, 0, 0, 0, 0],
+    [748, 748, 748, 748, 748, 748, 748, 748, 748, 748, 0, 0, 0, 0, 0, 0],
+    [749, 749, 749, 749, 749, 749, 749, 749, 749, 749, 0, 0, 0, 0, 0, 0],
+    [659, 659, 659, 659, 659, 659, 659, 659, 659, 659, 0, 0, 0, 0, 0, 0],
+    [709, 709, 709, 709, 709, 709, 709, 709, 709, 709, 0, 0, 0, 0, 0, 0],
+    [750, 750, 750, 750, 750, 750, 750, 750, 750, 750, 0, 0, 0, 0, 0, 0],
+    [751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [752, 752, 752, 752, 752, 752, 752, 752, 752, 752, 0, 0, 0, 0, 0, 0],
+    [753, 753, 753, 753, 753, 753, 753, 753, 753, 753, 0, 0, 0, 0, 0, 0],
+    [751, 754, 751, 751, 751, 751, 751, 751, 751, 751, 0, 0, 0, 0, 0, 0],
+    [755, 755, 755, 755, 755, 755, 755, 755, 755, 755, 0, 0, 0, 0, 0, 0],
+    [756, 756, 756, 756, 756, 756, 756, 756, 756, 756, 0, 0, 0, 0, 0, 0],
+    [614, 614, 614, 614, 614, 614, 614, 614, 614, 614, 0, 0, 0, 0, 0, 0],
+    [757, 757, 757, 757, 757, 757, 757, 757, 757, 757, 0, 0, 0, 0, 0, 0],
+    [758, 758, 758, 758, 758, 758, 758, 758, 758, 758, 0, 0, 0, 0, 0, 0],
+    [759, 759, 759, 759, 759, 759, 759, 759, 759, 759, 0, 0, 0, 0, 0, 0],
+    [760, 760, 760, 760, 760, 760, 760, 760, 760, 760, 0, 0, 0, 0, 0, 0],
+    [761, 761, 761, 761, 761, 761, 761, 761, 761, 761, 0, 0, 0, 0, 0, 0],
+    [762, 762, 762, 762, 762, 762, 762, 762, 762, 762, 0, 0, 0, 0, 0, 0],
+    [424, 424, 424, 424, 424, 424, 424, 424, 424, 424, 0, 0, 0, 0, 0, 0],
+    [763, 763, 763, 763, 763, 763, 763, 763, 763, 763, 0, 0, 0, 0, 0, 0],
+    [764, 764, 764, 764, 764, 764, 764, 764, 764, 764, 0, 0, 0, 0, 0, 0],
+    [765, 765, 765, 765, 765, 765, 765, 765, 765, 765, 0, 0, 0, 0, 0, 0],
+    [766, 766, 766, 766, 766, 766, 766, 766, 766, 766, 0, 0, 0, 0, 0, 0],
+    [767, 767, 767, 767, 767, 767, 767, 767, 767, 767, 0, 0, 0, 0, 0, 0],
+    [768, 768, 768, 768, 768, 768, 768, 768, 768, 768, 0, 0, 0, 0, 0, 0],
+    [769, 769, 769, 769, 769, 769, 769, 769, 769, 769, 0, 0, 0, 0, 0, 0],
+    [770, 770, 770, 770, 770, 770, 770, 770, 770, 770, 0, 0, 0, 0, 0, 0],
+    [771, 771, 771, 771, 771, 771, 771, 771, 771, 771, 0, 0, 0, 0, 0, 0],
+    [772, 772, 772, 772, 772, 772, 772, 772, 772, 772, 0, 0, 0, 0, 0, 0],
+    [773, 773, 773, 773, 773, 773, 773, 773, 773, 773, 0, 0, 0, 0, 0, 0],
+    [774, 774, 774, 774, 774, 774, 774, 774, 774, 774, 0, 0, 0, 0, 0, 0],
+    [775, 775, 775, 775, 775, 775, 775, 775, 775, 775, 0, 0, 0, 0, 0, 0],
+    [776, 776, 776, 776, 776, 776, 776, 776, 776, 776, 0, 0, 0, 0, 0, 0],
+    [777, 777, 777, 777, 777, 777, 777, 777, 777, 777, 0, 0, 0, 0, 0, 0],
+    [778, 778, 778, 778, 778, 778, 778, 778, 778, 778, 0, 0, 0, 0, 0, 0],
+    [779, 779, 779, 779, 779, 779, 779, 779, 779, 779, 0, 0, 0, 0, 0, 0],
+    [780, 780, 780, 780, 780, 780, 780, 780, 780, 780, 0, 0, 0, 0, 0, 0],
+    [781, 781, 781, 781, 781, 781, 781, 781, 781, 781, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [472, 472, 472, 472, 472, 472, 472, 472, 472, 472, 0, 0, 0, 0, 0, 0],
+    [782, 782, 782, 782, 782, 782, 782, 782, 782, 782, 0, 0, 0, 0, 0, 0],
+    [783, 783, 783, 783, 783, 783, 783, 783, 783, 783, 0, 0, 0, 0, 0, 0],
+    [784, 784, 784, 784, 784, 784, 784, 784, 784, 784, 0, 0, 0, 0, 0, 0],
+    [785, 785, 785, 785, 785, 785, 785, 785, 785, 785, 0, 0, 0, 0, 0, 0],
+    [786, 786, 786, 786, 786, 786, 786, 786, 786, 786, 0, 0, 0, 0, 0, 0],
+    [787, 787, 787, 787, 787, 787, 787, 787, 787, 787, 0, 0, 0, 0, 0, 0],
+    [785, 785, 785, 785, 785, 785, 785, 785, 785, 785, 0, 0, 0, 0, 0, 0],
+    [472, 472, 472, 472, 472, 472, 472, 472, 472, 472, 0, 0, 0, 0, 0, 0],
+    [788, 788, 788, 788, 788, 788, 788, 788, 788, 788, 0, 0, 0, 0, 0, 0],
+    [789, 789, 789, 789, 789, 789, 789, 789, 789, 789, 0, 0, 0, 0, 0, 0],
+    [790, 790, 790, 790, 790, 790, 790, 790, 790, 790, 0, 0, 0, 0, 0, 0],
+    [791, 791, 791, 791, 791, 791, 791, 791, 791, 791, 0, 0, 0, 0, 0, 0],
+    [792, 792, 792, 792, 792, 792, 792, 792, 792, 792, 0, 0, 0, 0, 0, 0],
+    [793, 793, 793, 793, 793, 793, 793, 793, 793, 793, 0, 0, 0, 0, 0, 0],
+    [794, 794, 794, 794, 794, 794, 794, 794, 794, 794, 0, 0, 0, 0, 0, 0],
+    [795, 795, 795, 795, 795, 795, 795, 795, 795, 795, 0, 0, 0, 0, 0, 0],
+    [796, 796, 796, 796, 796, 796, 796, 796, 796, 796, 0, 0, 0, 0, 0, 0],
+    [797, 797, 797, 797, 797, 797, 797, 797, 797, 797, 0, 0, 0, 0, 0, 0],
+    [798, 798, 798, 798, 798, 798, 798, 798, 798, 798, 0, 0, 0, 0, 0, 0],
+    [799, 799, 799, 799, 799, 799, 799, 799, 799, 799, 0, 0, 0, 0, 0, 0],
+    [800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 0, 0, 0, 0, 0, 0],
+    [801, 801, 801, 801, 801, 801, 801, 801, 801, 801, 0, 0, 0, 0, 0, 0],
+    [802, 802, 802, 802, 802, 802, 802, 802, 802, 802, 0, 0, 0, 0, 0, 0],
+    [803, 803, 803, 803, 803, 803, 803, 803, 803, 803, 0, 0, 0, 0, 0, 0],
+    [804, 804, 804, 804, 804, 804, 804, 804, 804, 804, 0, 0, 0, 0, 0, 0],
+    [805, 805, 805, 805, 805, 805, 805, 805, 805, 805, 0, 0, 0, 0, 0, 0],
+    [806, 806, 806, 806, 806, 806, 806, 806, 806, 806, 0, 0, 0, 0, 0, 0],
+    [807, 807, 807, 807, 807, 807, 807, 807, 807, 807, 0, 0, 0, 0, 0, 0],
+    [808, 808, 808, 808, 808, 808, 808, 808, 808, 808, 0, 0, 0, 0, 0, 0],
+    [809, 809, 809, 809, 809, 809, 809, 809, 809, 809, 0, 0, 0, 0, 0, 0],
+    [810, 810, 810, 810, 810, 810, 810, 810, 810, 810, 0, 0, 0, 0, 0, 0],
+    [811, 811, 811, 811, 811, 811, 811, 811, 811, 811, 0, 0, 0, 0, 0, 0],
+    [812, 812, 812, 812, 812, 812, 812, 812, 812, 812, 0, 0, 0, 0, 0, 0],
+    [813, 813, 813, 813, 813, 813, 813, 813, 813, 813, 0, 0, 0, 0, 0, 0],
+    [814, 814, 814, 814, 814, 814, 814, 814, 814, 814, 0, 0, 0, 0, 0, 0],
+    [815, 815, 815, 815, 815, 815, 815, 815, 815, 815, 0, 0, 0, 0, 0, 0],
+    [720, 720, 720, 720, 720, 720, 720, 720, 720, 720, 0, 0, 0, 0, 0, 0],
+    [789, 789, 789, 789, 789, 789, 789, 789, 789, 789, 0, 0, 0, 0, 0, 0],
+    [816, 816, 816, 816, 816, 816, 816, 816, 816, 816, 0, 0, 0, 0, 0, 0],
+    [817, 817, 817, 817, 817, 817, 817, 817, 817, 817, 0, 0, 0, 0, 0, 0],
+    [658, 658, 658, 658, 658, 658, 658, 658, 658, 658, 0, 0, 0, 0, 0, 0],
+    [713, 713, 713, 713, 713, 713, 713, 713, 713, 713, 0, 0, 0, 0, 0, 0],
+    [818, 818, 818, 818, 818, 818, 818, 818, 818, 818, 0, 0, 0, 0, 0, 0],
+    [819, 819, 819, 819, 819, 819, 819, 819, 819, 819, 0, 0, 0, 0, 0, 0],
+    [820, 820, 820, 820, 820, 820, 820, 820, 820, 820, 0, 0, 0, 0, 0, 0],
+    [821, 821, 821, 821, 821, 821, 821, 821, 821, 821, 0, 0, 0, 0, 0, 0],
+    [816, 816, 816, 816, 816, 816, 816, 816, 816, 816, 0, 0, 0, 0, 0, 0],
+    [822, 822, 822, 822, 822, 822, 822, 822, 822, 822, 0, 0, 0, 0, 0, 0],
+    [823, 823, 823, 823, 823, 823, 823, 823, 823, 823, 0, 0, 0, 0, 0, 0],
+    [824, 824, 824, 824, 824, 824, 824, 824, 824, 824, 0, 0, 0, 0, 0, 0],
+    [825, 825, 825, 825, 825, 825, 825, 825, 825, 825, 0, 0, 0, 0, 0, 0],
+    [826, 826, 826, 826, 826, 826, 826, 826, 826, 826, 0, 0, 0, 0, 0, 0],
+    [827, 827, 827, 827, 827, 827, 827, 827, 827, 827, 0, 0, 0, 0, 0, 0],
+    [828, 828, 828, 828, 828, 828, 828, 828, 828, 828, 0, 0, 0, 0, 0, 0],
+    [829, 829, 829, 829, 829, 829, 829, 829, 829, 829, 0, 0, 0, 0, 0, 0],
+    [830, 830, 830, 830, 830, 830, 830, 830, 830, 830, 0, 0, 0, 0, 0, 0],
+    [831, 831, 831, 831, 831, 831, 831, 831, 831, 831, 0, 0, 0, 0, 0, 0],
+    [832, 832, 832, 832, 832, 832, 832, 832, 832, 832, 0, 0, 0, 0, 0, 0],
+    [833, 833, 833, 833, 833, 833, 833, 833, 833, 833, 0, 0, 0, 0, 0, 0],
+    [834, 834, 834, 834, 834, 834, 834, 834, 834, 834, 0, 0, 0, 0, 0, 0],
+    [835, 835, 835, 835, 835, 835, 835, 835, 835, 835, 0, 0, 0, 0, 0, 0],
+    [836, 836, 836, 836, 836, 836, 836, 836, 836, 836, 0, 0, 0, 0, 0, 0],
+    [837, 837, 837, 837, 837, 837, 837, 837, 837, 837, 0, 0, 0, 0, 0, 0],
+    [838, 838, 838, 838, 838, 838, 838, 838, 838, 838, 0, 0, 0, 0, 0, 0],
+    [839, 839, 839, 839, 839, 839, 839, 839, 839, 839, 0, 0, 0, 0, 0, 0],
+    [840, 840, 840, 840, 840, 840, 840, 840, 840, 840, 0, 0, 0, 0, 0, 0],
+    [841, 841, 841, 841, 841, 841, 841, 841, 841, 841, 0, 0, 0, 0, 0, 0],
+    [842, 842, 842, 842, 842, 842, 842, 842, 842, 842, 0, 0, 0, 0, 0, 0],
+    [248, 248, 248, 248, 248, 248, 248, 248, 248, 248, 0, 0, 0, 0, 0, 0],
+    [843, 843, 843, 843, 843, 843, 843, 843, 843, 843, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [246, 246, 246, 246, 246, 246, 246, 246, 246, 246, 0, 0, 0, 0, 0, 0],
+    [247, 247, 247, 247, 247, 247, 247, 247, 247, 247, 0, 0, 0, 0, 0, 0],
+    [249, 249, 249, 249, 249, 249, 249, 249, 249, 249, 0, 0, 0, 0, 0, 0],
+    [251, 251, 251, 251, 251, 251, 251, 251, 251, 251, 0, 0, 0, 0, 0, 0],
+    [252, 252, 252, 252, 252, 252, 252, 252, 252, 252, 0, 0, 0, 0, 0, 0],
+    [253, 253, 253, 253, 253, 253, 253, 253, 253, 253, 0, 0, 0, 0, 0, 0],
+    [254, 254, 254, 254, 254, 254, 254, 254, 254, 254, 0, 0, 0, 0, 0, 0],
+    [257, 257, 257, 257, 257, 257, 257, 257, 257, 257, 0, 0, 0, 0, 0, 0],
+    [258, 258, 258, 258, 258, 258, 258, 258, 258, 258, 0, 0, 0, 0, 0, 0],
+    [259, 259, 259, 259, 259, 259, 259, 259, 259, 259, 0, 0, 0, 0, 0, 0],
+    [260, 260, 260, 260, 260, 260, 260, 260, 260, 260, 0, 0, 0, 0, 0, 0],
+    [261, 261, 261, 261, 261, 261, 261, 261, 261, 261, 0, 0, 0, 0, 0, 0],
+    [262, 262, 262, 262, 262, 262, 262, 262, 262, 262, 0, 0, 0, 0, 0, 0],
+    [263, 263, 263, 263, 263, 263, 263, 263, 263, 263, 0, 0, 0, 0, 0, 0],
+    [264, 264, 264, 264, 264, 264, 264, 264, 264, 264, 0, 0, 0, 0, 0, 0],
+    [265, 265, 265, 265, 265, 265, 265, 265, 265, 265, 0, 0, 0, 0, 0, 0],
+    [266, 266, 266, 266, 266, 266, 266, 266, 266, 266, 0, 0, 0, 0, 0, 0],
+    [267, 267, 267, 267, 267, 267, 267, 267, 267, 267, 0, 0, 0, 0, 0, 0],
+    [269, 269, 269, 269, 269, 269, 269, 269, 269, 269, 0, 0, 0, 0, 0, 0],
+    [270, 270, 270, 270, 270, 270, 270, 270, 270, 270, 0, 0, 0, 0, 0, 0],
+    [271, 271, 271, 271, 271, 271, 271, 271, 271, 271, 0, 0, 0, 0, 0, 0],
+    [844, 844, 844, 844, 844, 844, 844, 844, 844, 844, 0, 0, 0, 0, 0, 0],
+    [845, 845, 845, 845, 845, 845, 845, 845, 845, 845, 0, 0, 0, 0, 0, 0],
+    [12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 0, 0, 0, 0, 0, 0],
+    [757, 757, 757, 757, 757, 757, 757, 757, 757, 757, 0, 0, 0, 0, 0, 0],
+    [846, 846, 846, 846, 846, 846, 846, 846, 846, 846, 0, 0, 0, 0, 0, 0],
+    [847, 847, 847, 847, 847, 847, 847, 847, 847, 847, 0, 0, 0, 0, 0, 0],
+    [848, 848, 848, 848, 848, 848, 848, 848, 848, 848, 0, 0, 0, 0, 0, 0],
+    [23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 0, 0, 0, 0, 0, 0],
+];
+
+/// Output of each state: see [`CallingCode::automaton`].
+#[rustfmt::skip] // laid out by the generator
+pub(crate) static OUTPUT: [u8; 849] = [
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 1, 0, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 6, 4, 2, 23, 255, 24, 14, 5, 10, 255,
+    255, 20, 12, 17, 16, 11, 3, 19, 15, 8, 22, 18, 255, 9, 21, 13, 255, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 0, 0, 0, 0, 255, 255, 0, 255, 255, 255, 255, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 7, 7, 0, 0, 255, 255, 255, 255, 0, 0, 255, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 255, 255, 2, 255, 255, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 255, 255, 2, 1, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 3, 255, 1, 0, 0, 0,
+];
+
+/// The patterns the automata were compiled from, for the tests: `src/phone.rs` has an
+/// evaluator for them, checked against Python's `re`, and checks the automata against it.
+#[cfg(test)]
+pub(crate) mod patterns {
+    /// Length mask of a description without a possible-length list (any length passes).
+    #[allow(dead_code)] // only some metadata versions need it
+    pub(crate) const ANY_LENGTH: u32 = u32::MAX;
+
+    /// A `PhoneNumberDesc`: national number pattern and possible lengths.
+    pub(crate) struct Desc {
+        pub(crate) pattern: &'static str,
+        pub(crate) lengths: u32,
+    }
+
+    /// How `region_code_for_number` decides whether one region of a shared calling code wins.
+    pub(crate) enum Rule {
+        /// The region has `leading_digits`: it wins when they match at the start.
+        LeadingDigits(&'static str),
+        /// No `leading_digits`: it wins when the number matches `general` and one of `types`
+        /// (libphonenumber's `getNumberTypeHelper` is not UNKNOWN).
+        Valid { general: Desc, types: &'static [Desc] },
+        /// No `leading_digits` and no usable general description: never wins.
+        #[allow(dead_code)] // only some metadata versions need it
+        Never,
+    }
+
+    /// National prefix stripping done by `parse` with the main region's metadata.
+    pub(crate) struct Strip {
+        /// `national_prefix_for_parsing` (no transform rule; a prefix-free finite language).
+        pub(crate) prefix: &'static str,
+        /// The main region's general description pattern.
+        pub(crate) general: &'static str,
+        /// The main region's general possible lengths and local-only lengths.
+        pub(crate) lengths: u32,
+        pub(crate) local_only: u32,
+    }
+
+    /// The patterns of one shared calling code.
+    pub(crate) struct Patterns {
+        pub(crate) code: u16,
+        /// One rule per region, in the order of `CallingCode::regions`.
+        pub(crate) rules: &'static [Rule],
+        /// National prefix stripping of the main region.
+        pub(crate) strip: Option<Strip>,
+    }
+
+    /// The 12 shared calling codes.
+    #[rustfmt::skip] // long pattern strings; laid out by the generator
+    pub(crate) static SHARED: [Patterns; 12] = [
+        Patterns {
+            code: 1,
+            rules: &[
+                // US
+                Rule::Valid {
+                    general: Desc { pattern: r"[2-9]\d{9}|3\d{6}", lengths: 0x400 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"900[2-9]\d{6}", lengths: 0x400 },
+                        // toll_free
+                        Desc { pattern: r"8(?:00|33|44|55|66|77|88)[2-9]\d{6}", lengths: 0x400 },
+                        // personal_number
+                        Desc { pattern: r"52(?:3(?:[2-46-9][02-9]\d|5(?:[02-46-9]\d|5[0-46-9]))|4(?:[2-478][02-9]\d|5(?:[034]\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\d)|9(?:[05-9]\d|2[0-5]|49)))\d{4}|52[34][2-9]1[02-9]\d{4}|5(?:00|2[125-9]|3[23]|44|66|77|88)[2-9]\d{6}", lengths: 0x400 },
+                        // fixed_line
+                        Desc { pattern: r"983[2-57-9]\d{6}|(?:2(?:0[1-35-9]|1[02-9]|2[03-57-9]|3[1459]|4[08]|5[1-46]|6[0279]|7[02469]|8[13])|3(?:0[1-57-9]|1[02-9]|2[013-79]|3[0-24679]|4[167]|5[0-3]|6[01349]|8[056])|4(?:0[124-9]|1[02-579]|2[3-5]|3[0245]|4[023578]|58|6[349]|7[02589]|8[04])|5(?:0[1-57-9]|1[0235-8]|20|3[0149]|4[01]|5[179]|6[1-47]|7[0-5]|8[0256])|6(?:0[1-35-9]|1[024-9]|2[03689]|3[016]|4[0156]|5[01679]|6[0-279]|78|8[0-269])|7(?:0[1-46-8]|1[2-9]|2[04-8]|3[0-2478]|4[0378]|5[47]|6[02359]|7[0-59]|8[156])|8(?:0[1-68]|1[02-8]|2[0168]|3[0-2589]|4[03578]|5[046-9]|6[02-5]|7[028])|9(?:0[1346-9]|1[02-9]|2[0589]|3[0146-8]|4[01357-9]|5[12469]|7[0-3589]|8[04-69]))[2-9]\d{6}", lengths: 0x400 },
+                    ],
+                },
+                // AG
+                Rule::LeadingDigits(r"268"),
+                // AI
+                Rule::LeadingDigits(r"264"),
+                // AS
+                Rule::LeadingDigits(r"684"),
+                // BB
+                Rule::LeadingDigits(r"246"),
+                // BM
+                Rule::LeadingDigits(r"441"),
+                // BS
+                Rule::LeadingDigits(r"242"),
+                // CA
+                Rule::Valid {
+                    general: Desc { pattern: r"[2-9]\d{9}|3\d{6}", lengths: 0x480 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"900[2-9]\d{6}", lengths: 0x400 },
+                        // toll_free
+                        Desc { pattern: r"8(?:00|33|44|55|66|77|88)[2-9]\d{6}", lengths: 0x400 },
+                        // voip
+                        Desc { pattern: r"600[2-9]\d{6}", lengths: 0x400 },
+                        // personal_number
+                        Desc { pattern: r"52(?:3(?:[2-46-9][02-9]\d|5(?:[02-46-9]\d|5[0-46-9]))|4(?:[2-478][02-9]\d|5(?:[034]\d|2[024-9]|5[0-46-9])|6(?:0[1-9]|[2-9]\d)|9(?:[05-9]\d|2[0-5]|49)))\d{4}|52[34][2-9]1[02-9]\d{4}|(?:5(?:2[125-9]|3[23]|44|66|77|88)|6(?:22|33))[2-9]\d{6}", lengths: 0x400 },
+                        // uan
+                        Desc { pattern: r"310\d{4}", lengths: 0x80 },
+                        // fixed_line
+                        Desc { pattern: r"(?:2(?:04|[23]6|[48]9|5[07]|[67]3)|3(?:06|43|54|6[578]|82)|4(?:03|1[68]|[26]8|3[178]|50|74)|5(?:06|1[49]|48|79|8[147])|6(?:04|[18]3|39|47|72)|7(?:0[59]|42|53|78|8[02])|8(?:[06]7|19|25|7[39])|9(?:0[25]|42))[2-9]\d{6}", lengths: 0x400 },
+                    ],
+                },
+                // DM
+                Rule::LeadingDigits(r"767"),
+                // DO
+                Rule::LeadingDigits(r"8001|8[024]9"),
+                // GD
+                Rule::LeadingDigits(r"473"),
+                // GU
+                Rule::LeadingDigits(r"671"),
+                // JM
+                Rule::LeadingDigits(r"658|876"),
+                // KN
+                Rule::LeadingDigits(r"869"),
+                // KY
+                Rule::LeadingDigits(r"345"),
+                // LC
+                Rule::LeadingDigits(r"758"),
+                // MP
+                Rule::LeadingDigits(r"670"),
+                // MS
+                Rule::LeadingDigits(r"664"),
+                // PR
+                Rule::LeadingDigits(r"787|939"),
+                // SX
+                Rule::LeadingDigits(r"721"),
+                // TC
+                Rule::LeadingDigits(r"649"),
+                // TT
+                Rule::LeadingDigits(r"868"),
+                // VC
+                Rule::LeadingDigits(r"784"),
+                // VG
+                Rule::LeadingDigits(r"284"),
+                // VI
+                Rule::LeadingDigits(r"340"),
+            ],
+            // US national_prefix_for_parsing and general_desc
+            strip: Some(Strip {
+                prefix: r"1",
+                general: r"[2-9]\d{9}|3\d{6}",
+                lengths: 0x400,
+                local_only: 0x80,
+            }),
+        },
+        Patterns {
+            code: 7,
+            rules: &[
+                // RU
+                Rule::LeadingDigits(r"[3489]"),
+                // KZ
+                Rule::LeadingDigits(r"7"),
+            ],
+            // RU national_prefix_for_parsing and general_desc
+            strip: Some(Strip {
+                prefix: r"8",
+                general: r"8\d{13}|[347-9]\d{9}",
+                lengths: 0x4400,
+                local_only: 0x80,
+            }),
+        },
+        Patterns {
+            code: 39,
+            rules: &[
+                // IT
+                Rule::Valid {
+                    general: Desc { pattern: r"0\d{5,11}|1\d{8,10}|3(?:[0-8]\d{7,10}|9\d{7,8})|(?:43|55|70)\d{8}|8\d{5}(?:\d{2,4})?", lengths: 0x1fc0 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"(?:0878\d{3}|89(?:2\d|3[04]|4(?:[0-4]|[5-9]\d\d)|5[0-4]))\d\d|(?:1(?:44|6[346])|89(?:38|5[5-9]|9))\d{6}", lengths: 0x740 },
+                        // toll_free
+                        Desc { pattern: r"80(?:0\d{3}|3)\d{3}", lengths: 0x240 },
+                        // shared_cost
+                        Desc { pattern: r"84(?:[08]\d{3}|[17])\d{3}", lengths: 0x240 },
+                        // voip
+                        Desc { pattern: r"55\d{8}", lengths: 0x400 },
+                        // personal_number
+                        Desc { pattern: r"1(?:78\d|99)\d{6}", lengths: 0x600 },
+                        // voicemail
+                        Desc { pattern: r"3[2-8]\d{9,10}", lengths: 0x1800 },
+                        // fixed_line
+                        Desc { pattern: r"0(?:669[0-79]\d{1,6}|831\d{2,8})|0(?:1(?:[0159]\d|[27][1-5]|31|4[1-4]|6[1356]|8[2-57])|2\d\d|3(?:[0159]\d|2[1-4]|3[12]|[48][1-6]|6[2-59]|7[1-7])|4(?:[0159]\d|[23][1-9]|4[245]|6[1-5]|7[1-4]|81)|5(?:[0159]\d|2[1-5]|3[2-6]|4[1-79]|6[4-6]|7[1-578]|8[3-8])|6(?:[0-57-9]\d|6[0-8])|7(?:[0159]\d|2[12]|3[1-7]|4[2-46]|6[13569]|7[13-6]|8[1-59])|8(?:[0159]\d|2[3-578]|3[2356]|[6-8][1-5])|9(?:[0159]\d|[238][1-5]|4[12]|6[1-8]|7[1-6]))\d{2,7}", lengths: 0x1fc0 },
+                        // mobile
+                        Desc { pattern: r"3[2-9]\d{7,8}|(?:31|43)\d{8}", lengths: 0x600 },
+                    ],
+                },
+                // VA
+                Rule::LeadingDigits(r"06698"),
+            ],
+            strip: None,
+        },
+        Patterns {
+            code: 44,
+            rules: &[
+                // GB
+                Rule::Valid {
+                    general: Desc { pattern: r"[1-357-9]\d{9}|[18]\d{8}|8\d{6}", lengths: 0x680 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"(?:8(?:4[2-5]|7[0-3])|9(?:[01]\d|8[2-49]))\d{7}|845464\d", lengths: 0x480 },
+                        // toll_free
+                        Desc { pattern: r"80[08]\d{7}|800\d{6}|8001111", lengths: 0x680 },
+                        // voip
+                        Desc { pattern: r"56\d{8}", lengths: 0x400 },
+                        // personal_number
+                        Desc { pattern: r"70\d{8}", lengths: 0x400 },
+                        // pager
+                        Desc { pattern: r"76(?:464|652)\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\d{6}", lengths: 0x400 },
+                        // uan
+                        Desc { pattern: r"(?:3[0347]|55)\d{8}", lengths: 0x400 },
+                        // fixed_line
+                        Desc { pattern: r"(?:1(?:1(?:3(?:[0-58]\d\d|73[0-5])|4(?:(?:[0-5]\d|70)\d|69[7-9])|(?:(?:5[0-26-9]|[78][0-49])\d|6(?:[0-4]\d|5[01]))\d)|(?:2(?:(?:0[024-9]|2[3-9]|3[3-79]|4[1-689]|[58][02-9]|6[0-47-9]|7[013-9]|9\d)\d|1(?:[0-7]\d|8[0-3]))|(?:3(?:0\d|1[0-8]|[25][02-9]|3[02-579]|[468][0-46-9]|7[1-35-79]|9[2-578])|4(?:0[03-9]|[137]\d|[28][02-57-9]|4[02-69]|5[0-8]|[69][0-79])|5(?:0[1-35-9]|[16]\d|2[024-9]|3[015689]|4[02-9]|5[03-9]|7[0-35-9]|8[0-468]|9[0-57-9])|6(?:0[034689]|1\d|2[0-35689]|[38][013-9]|4[1-467]|5[0-69]|6[13-9]|7[0-8]|9[0-24578])|7(?:0[0246-9]|2\d|3[0236-8]|4[03-9]|5[0-46-9]|6[013-9]|7[0-35-9]|8[024-9]|9[02-9])|8(?:0[35-9]|2[1-57-9]|3[02-578]|4[0-578]|5[124-9]|6[2-69]|7\d|8[02-9]|9[02569])|9(?:0[02-589]|[18]\d|2[02-689]|3[1-57-9]|4[2-9]|5[0-579]|6[2-47-9]|7[0-24578]|9[2-57]))\d)\d)|2(?:0[013478]|3[0189]|4[017]|8[0-46-9]|9[0-2])\d{3})\d{4}|1(?:2(?:0(?:46[1-4]|87[2-9])|545[1-79]|76(?:2\d|3[1-8]|6[1-6])|9(?:7(?:2[0-4]|3[2-5])|8(?:2[2-8]|7[0-47-9]|8[3-5])))|3(?:6(?:38[2-5]|47[23])|8(?:47[04-9]|64[0157-9]))|4(?:044[1-7]|20(?:2[23]|8\d)|6(?:0(?:30|5[2-57]|6[1-8]|7[2-8])|140)|8(?:052|87[1-3]))|5(?:2(?:4(?:3[2-79]|6\d)|76\d)|6(?:26[06-9]|686))|6(?:06(?:4\d|7[4-79])|295[5-7]|35[34]\d|47(?:24|61)|59(?:5[08]|6[67]|74)|9(?:55[0-4]|77[23]))|7(?:26(?:6[13-9]|7[0-7])|(?:442|688)\d|50(?:2[0-3]|[3-68]2|76))|8(?:27[56]\d|37(?:5[2-5]|8[239])|843[2-58])|9(?:0(?:0(?:6[1-8]|85)|52\d)|3583|4(?:66[1-8]|9(?:2[01]|81))|63(?:23|3[1-4])|9561))\d{3}", lengths: 0x600 },
+                        // mobile
+                        Desc { pattern: r"7(?:457[0-57-9]|700[01]|911[028])\d{5}|7(?:[1-3]\d\d|4(?:[0-46-9]\d|5[0-689])|5(?:0[0-8]|[13-9]\d|2[0-35-9])|7(?:0[1-9]|[1-7]\d|8[02-9]|9[0-689])|8(?:[014-9]\d|[23][0-8])|9(?:[024-9]\d|1[02-9]|3[0-689]))\d{6}", lengths: 0x400 },
+                    ],
+                },
+                // GG
+                Rule::Valid {
+                    general: Desc { pattern: r"(?:1481|[357-9]\d{3})\d{6}|8\d{6}(?:\d{2})?", lengths: 0x680 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"(?:8(?:4[2-5]|7[0-3])|9(?:[01]\d|8[0-3]))\d{7}|845464\d", lengths: 0x480 },
+                        // toll_free
+                        Desc { pattern: r"80[08]\d{7}|800\d{6}|8001111", lengths: 0x680 },
+                        // voip
+                        Desc { pattern: r"56\d{8}", lengths: 0x400 },
+                        // personal_number
+                        Desc { pattern: r"70\d{8}", lengths: 0x400 },
+                        // pager
+                        Desc { pattern: r"76(?:464|652)\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\d{6}", lengths: 0x400 },
+                        // uan
+                        Desc { pattern: r"(?:3[0347]|55)\d{8}", lengths: 0x400 },
+                        // fixed_line
+                        Desc { pattern: r"1481[25-9]\d{5}", lengths: 0x400 },
+                        // mobile
+                        Desc { pattern: r"7(?:(?:781|839)\d|911[17])\d{5}", lengths: 0x400 },
+                    ],
+                },
+                // IM
+                Rule::LeadingDigits(r"74576|(?:16|7[56])24"),
+                // JE
+                Rule::Valid {
+                    general: Desc { pattern: r"1534\d{6}|(?:[3578]\d|90)\d{8}", lengths: 0x400 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"(?:8(?:4(?:4(?:4(?:05|42|69)|703)|5(?:041|800))|7(?:0002|1206))|90(?:066[59]|1810|71(?:07|55)))\d{4}", lengths: 0x400 },
+                        // toll_free
+                        Desc { pattern: r"80(?:07(?:35|81)|8901)\d{4}", lengths: 0x400 },
+                        // voip
+                        Desc { pattern: r"56\d{8}", lengths: 0x400 },
+                        // personal_number
+                        Desc { pattern: r"701511\d{4}", lengths: 0x400 },
+                        // pager
+                        Desc { pattern: r"76(?:464|652)\d{5}|76(?:0[0-28]|2[356]|34|4[01347]|5[49]|6[0-369]|77|8[14]|9[139])\d{6}", lengths: 0x400 },
+                        // uan
+                        Desc { pattern: r"(?:3(?:0(?:07(?:35|81)|8901)|3\d{4}|4(?:4(?:4(?:05|42|69)|703)|5(?:041|800))|7(?:0002|1206))|55\d{4})\d{4}", lengths: 0x400 },
+                        // fixed_line
+                        Desc { pattern: r"1534[0-24-8]\d{5}", lengths: 0x400 },
+                        // mobile
+                        Desc { pattern: r"7(?:(?:(?:50|82)9|937)\d|7(?:00[378]|97\d))\d{5}", lengths: 0x400 },
+                    ],
+                },
+            ],
+            // GB national_prefix_for_parsing and general_desc
+            strip: Some(Strip {
+                prefix: r"0|180020",
+                general: r"[1-357-9]\d{9}|[18]\d{8}|8\d{6}",
+                lengths: 0x680,
+                local_only: 0x170,
+            }),
+        },
+        Patterns {
+            code: 47,
+            rules: &[
+                // NO
+                Rule::LeadingDigits(r"[02-689]|7[0-8]"),
+                // SJ
+                Rule::LeadingDigits(r"79"),
+            ],
+            strip: None,
+        },
+        Patterns {
+            code: 61,
+            rules: &[
+                // AU
+                Rule::Valid {
+                    general: Desc { pattern: r"1(?:[0-79]\d{7}(?:\d(?:\d{2})?)?|8[0-24-9]\d{7})|[2-478]\d{8}|1\d{4,7}", lengths: 0x17e0 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"190[0-26]\d{6}", lengths: 0x400 },
+                        // toll_free
+                        Desc { pattern: r"180(?:0\d{3}|2)\d{3}", lengths: 0x480 },
+                        // shared_cost
+                        Desc { pattern: r"13(?:00\d{6}(?:\d{2})?|45[0-4]\d{3})|13\d{4}", lengths: 0x1540 },
+                        // voip
+                        Desc { pattern: r"14(?:5(?:1[0458]|[23][458])|71\d)\d{4}", lengths: 0x200 },
+                        // pager
+                        Desc { pattern: r"163\d{2,6}", lengths: 0x3e0 },
+                        // fixed_line
+                        Desc { pattern: r"(?:(?:241|349)0\d\d|8(?:51(?:0(?:0[03-9]|[12479]\d|3[2-9]|5[0-8]|6[1-9]|8[0-7])|1(?:[0235689]\d|1[0-69]|4[0-589]|7[0-47-9])|2(?:0[0-79]|[18][13579]|2[14-9]|3[0-46-9]|[4-6]\d|7[89]|9[0-4])|[34]\d\d)|91(?:(?:[0-58]\d|6[0135-9])\d|7(?:0[0-24-9]|[1-9]\d)|9(?:[0-46-9]\d|5[0-79]))))\d{3}|(?:2(?:[0-26-9]\d|3[0-8]|4[02-9]|5[0135-9])|3(?:[0-3589]\d|4[0-578]|6[1-9]|7[0-35-9])|7(?:[013-57-9]\d|2[0-8])|8(?:55|6[0-8]|[78]\d|9[02-9]))\d{6}", lengths: 0x200 },
+                        // mobile
+                        Desc { pattern: r"4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\d{5}|4(?:[0-36]\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\d{6}", lengths: 0x200 },
+                    ],
+                },
+                // CC
+                Rule::Valid {
+                    general: Desc { pattern: r"1(?:[0-79]\d{8}(?:\d{2})?|8[0-24-9]\d{7})|[148]\d{8}|1\d{5,7}", lengths: 0x17c0 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"190[0-26]\d{6}", lengths: 0x400 },
+                        // toll_free
+                        Desc { pattern: r"180(?:0\d{3}|2)\d{3}", lengths: 0x480 },
+                        // shared_cost
+                        Desc { pattern: r"13(?:00\d{6}(?:\d{2})?|45[0-4]\d{3})|13\d{4}", lengths: 0x1540 },
+                        // voip
+                        Desc { pattern: r"14(?:5(?:1[0458]|[23][458])|71\d)\d{4}", lengths: 0x200 },
+                        // fixed_line
+                        Desc { pattern: r"8(?:51(?:0(?:02|31|60|89)|1(?:18|76)|223)|91(?:0(?:1[0-2]|29)|1(?:[28]2|50|79)|2(?:10|64)|3(?:[06]8|22)|4[29]8|62\d|70[23]|959))\d{3}", lengths: 0x200 },
+                        // mobile
+                        Desc { pattern: r"4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\d{5}|4(?:[0-36]\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\d{6}", lengths: 0x200 },
+                    ],
+                },
+                // CX
+                Rule::Valid {
+                    general: Desc { pattern: r"1(?:[0-79]\d{8}(?:\d{2})?|8[0-24-9]\d{7})|[148]\d{8}|1\d{5,7}", lengths: 0x17c0 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"190[0-26]\d{6}", lengths: 0x400 },
+                        // toll_free
+                        Desc { pattern: r"180(?:0\d{3}|2)\d{3}", lengths: 0x480 },
+                        // shared_cost
+                        Desc { pattern: r"13(?:00\d{6}(?:\d{2})?|45[0-4]\d{3})|13\d{4}", lengths: 0x1540 },
+                        // voip
+                        Desc { pattern: r"14(?:5(?:1[0458]|[23][458])|71\d)\d{4}", lengths: 0x200 },
+                        // fixed_line
+                        Desc { pattern: r"8(?:51(?:0(?:01|30|59|88)|1(?:17|46|75)|2(?:22|35))|91(?:00[6-9]|1(?:[28]1|49|78)|2(?:09|63)|3(?:12|26|75)|4(?:56|97)|64\d|7(?:0[01]|1[0-2])|958))\d{3}", lengths: 0x200 },
+                        // mobile
+                        Desc { pattern: r"4(?:79[01]|83[0-36-9]|9(?:5[0-3]|6[0-4]))\d{5}|4(?:[0-36]\d|4[047-9]|[58][0-24-9]|7[02-8]|9[0-47-9])\d{6}", lengths: 0x200 },
+                    ],
+                },
+            ],
+            // AU national_prefix_for_parsing and general_desc
+            strip: Some(Strip {
+                prefix: r"(183[12])|0",
+                general: r"1(?:[0-79]\d{7}(?:\d(?:\d{2})?)?|8[0-24-9]\d{7})|[2-478]\d{8}|1\d{4,7}",
+                lengths: 0x17e0,
+                local_only: 0,
+            }),
+        },
+        Patterns {
+            code: 212,
+            rules: &[
+                // MA
+                Rule::LeadingDigits(r"[5-8]"),
+                // EH
+                Rule::Valid {
+                    general: Desc { pattern: r"[5-8]\d{8}", lengths: 0x200 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"89\d{7}", lengths: 0x200 },
+                        // toll_free
+                        Desc { pattern: r"80[0-7]\d{6}", lengths: 0x200 },
+                        // voip
+                        Desc { pattern: r"(?:592(?:4[0-2]|93)|80[89]\d\d)\d{4}", lengths: 0x200 },
+                        // fixed_line
+                        Desc { pattern: r"528[89]\d{5}", lengths: 0x200 },
+                        // mobile
+                        Desc { pattern: r"(?:6(?:[0-79]\d|8[0-247-9])|7(?:[016-8]\d|2[0-8]|3[01]|5[0-5]))\d{6}", lengths: 0x200 },
+                    ],
+                },
+            ],
+            // MA national_prefix_for_parsing and general_desc
+            strip: Some(Strip {
+                prefix: r"0",
+                general: r"[5-8]\d{8}",
+                lengths: 0x200,
+                local_only: 0,
+            }),
+        },
+        Patterns {
+            code: 262,
+            rules: &[
+                // RE
+                Rule::Valid {
+                    general: Desc { pattern: r"709\d{6}|(?:26|[689]\d)\d{7}", lengths: 0x200 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"89[1-37-9]\d{6}", lengths: 0x200 },
+                        // toll_free
+                        Desc { pattern: r"80\d{7}", lengths: 0x200 },
+                        // shared_cost
+                        Desc { pattern: r"8(?:1[019]|2[0156]|84|90)\d{6}", lengths: 0x200 },
+                        // voip
+                        Desc { pattern: r"9(?:399[0-3]|479[0-6]|76(?:2[278]|3[0-37]))\d{4}", lengths: 0x200 },
+                        // fixed_line
+                        Desc { pattern: r"2631[0-6]\d{4}|26(?:2\d|30|88)\d{5}", lengths: 0x200 },
+                        // mobile
+                        Desc { pattern: r"(?:69(?:2\d\d|3(?:[06][0-6]|1[0-3]|2[0-2]|3[0-39]|4\d|5[0-5]|7[0-37]|8[0-8]|9[0-479]))|7092[0-3])\d{4}", lengths: 0x200 },
+                    ],
+                },
+                // YT
+                Rule::Valid {
+                    general: Desc { pattern: r"(?:639\d|7093)\d{5}|(?:26|80|9\d)\d{7}", lengths: 0x200 },
+                    types: &[
+                        // toll_free
+                        Desc { pattern: r"80\d{7}", lengths: 0x200 },
+                        // voip
+                        Desc { pattern: r"9(?:(?:39|47)8[01]|769\d)\d{4}", lengths: 0x200 },
+                        // fixed_line
+                        Desc { pattern: r"26(?:89\d|9(?:0[0-467]|15|5[0-4]|6\d|[78]0))\d{4}", lengths: 0x200 },
+                        // mobile
+                        Desc { pattern: r"(?:639(?:0[0-79]|1[019]|[267]\d|3[09]|40|5[05-9]|9[04-79])|7093[5-7])\d{4}", lengths: 0x200 },
+                    ],
+                },
+            ],
+            // RE national_prefix_for_parsing and general_desc
+            strip: Some(Strip {
+                prefix: r"0",
+                general: r"709\d{6}|(?:26|[689]\d)\d{7}",
+                lengths: 0x200,
+                local_only: 0,
+            }),
+        },
+        Patterns {
+            code: 290,
+            rules: &[
+                // SH
+                Rule::LeadingDigits(r"[2569]"),
+                // TA
+                Rule::LeadingDigits(r"8"),
+            ],
+            strip: None,
+        },
+        Patterns {
+            code: 358,
+            rules: &[
+                // FI
+                Rule::LeadingDigits(r"1[03-79]|[2-9]"),
+                // AX
+                Rule::LeadingDigits(r"18"),
+            ],
+            // FI national_prefix_for_parsing and general_desc
+            strip: Some(Strip {
+                prefix: r"0",
+                general: r"[1-35689]\d{4}|7\d{10,11}|(?:[124-7]\d|3[0-46-9])\d{8}|[1-9]\d{5,8}",
+                lengths: 0x1fe0,
+                local_only: 0,
+            }),
+        },
+        Patterns {
+            code: 590,
+            rules: &[
+                // GP
+                Rule::Valid {
+                    general: Desc { pattern: r"7090\d{5}|(?:[56]9|[89]\d)\d{7}", lengths: 0x200 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"8[129]\d{7}", lengths: 0x200 },
+                        // toll_free
+                        Desc { pattern: r"80[0-5]\d{6}", lengths: 0x200 },
+                        // voip
+                        Desc { pattern: r"9(?:(?:39[5-7]|76[018])\d|475[0-6])\d{4}", lengths: 0x200 },
+                        // fixed_line
+                        Desc { pattern: r"(?:59(?:0(?:0[1-68]|[14][0-24-9]|2[0-68]|3[1-9]|5[3-579]|[68][0-689]|7[08]|9\d)|87\d)|80[6-9]\d\d)\d{4}", lengths: 0x200 },
+                        // mobile
+                        Desc { pattern: r"(?:69(?:0\d\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\d{4}", lengths: 0x200 },
+                    ],
+                },
+                // BL
+                Rule::Valid {
+                    general: Desc { pattern: r"7090\d{5}|(?:[56]9|[89]\d)\d{7}", lengths: 0x200 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"8[129]\d{7}", lengths: 0x200 },
+                        // toll_free
+                        Desc { pattern: r"80[0-5]\d{6}", lengths: 0x200 },
+                        // voip
+                        Desc { pattern: r"9(?:(?:39[5-7]|76[018])\d|475[0-6])\d{4}", lengths: 0x200 },
+                        // fixed_line
+                        Desc { pattern: r"(?:59(?:0(?:2[7-9]|3[3-7]|5[12]|87)|87\d)|80[6-9]\d\d)\d{4}", lengths: 0x200 },
+                        // mobile
+                        Desc { pattern: r"(?:69(?:0\d\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\d{4}", lengths: 0x200 },
+                    ],
+                },
+                // MF
+                Rule::Valid {
+                    general: Desc { pattern: r"7090\d{5}|(?:[56]9|[89]\d)\d{7}", lengths: 0x200 },
+                    types: &[
+                        // premium_rate
+                        Desc { pattern: r"8[129]\d{7}", lengths: 0x200 },
+                        // toll_free
+                        Desc { pattern: r"80[0-5]\d{6}", lengths: 0x200 },
+                        // voip
+                        Desc { pattern: r"9(?:(?:39[5-7]|76[018])\d|475[0-6])\d{4}", lengths: 0x200 },
+                        // fixed_line
+                        Desc { pattern: r"(?:59(?:0(?:0[079]|[14]3|[27][79]|3[03-7]|5[0-268]|87)|87\d)|80[6-9]\d\d)\d{4}", lengths: 0x200 },
+                        // mobile
+                        Desc { pattern: r"(?:69(?:0\d\d|1(?:2[2-9]|3[0-5]))|7090[0-4])\d{4}", lengths: 0x200 },
+                    ],
+                },
+            ],
+            // GP national_prefix_for_parsing and general_desc
+            strip: Some(Strip {
+                prefix: r"0",
+                general: r"7090\d{5}|(?:[56]9|[89]\d)\d{7}",
+                lengths: 0x200,
+                local_only: 0,
+            }),
+        },
+        Patterns {
+            code: 599,
+            rules: &[
+                // CW
+                Rule::LeadingDigits(r"[69]"),
+                // BQ
+                Rule::LeadingDigits(r"[347]"),
+            ],
+            strip: None,
+        },
+    ];
+}
