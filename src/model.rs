@@ -415,9 +415,15 @@ pub(crate) enum Field<'a> {
 }
 
 impl Field<'_> {
-    /// The member's class: the bit position in [`crate::rules::Applies`].
+    /// The member's class: the bit position in [`crate::rules::Applies`]. A string that is
+    /// blank or holds forbidden characters is of class 13 (`UNCLEAN`) whatever its kind.
+    /// An absent member is of class 14 (`MISSING`) when it is required, else 15 (`ABSENT`).
     pub(crate) fn class(&self) -> usize {
+        if self.is_absent() {
+            return if self.is_missing_required() { 14 } else { 15 };
+        }
         match *self {
+            Field::Str { value: Some(s), .. } if !crate::text::is_clean(s) => 13,
             Field::Str { kind, .. } => match kind {
                 StrKind::Text => 0,
                 StrKind::Transliterable => 1,
@@ -433,6 +439,15 @@ impl Field<'_> {
             Field::Int { kind: IntKind::Amount, .. } => 10,
             Field::Array { .. } => 11,
             Field::Object { .. } => 12,
+        }
+    }
+
+    fn is_absent(&self) -> bool {
+        match *self {
+            Field::Str { value, .. } => value.is_none(),
+            Field::Int { value, .. } => value.is_none(),
+            Field::Array { len, .. } => len.is_none(),
+            Field::Object { present, .. } => !present,
         }
     }
 

@@ -18,7 +18,6 @@ use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
-use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "email",
@@ -55,9 +54,6 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     let Field::Str { value: Some(s), kind: StrKind::Email, .. } = field else {
         return;
     };
-    if !is_clean(s) {
-        return;
-    }
     let name = member_name(loc);
     if !is_email(s) {
         sink.emit(

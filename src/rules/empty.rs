@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::Empty],
     summary: "String members must not be empty or only white space.",
     source: "spec §16 (required-but-empty is invalid)",
-    check: Check::field(Applies::ANY_STRING, check),
+    check: Check::field(Applies::UNCLEAN, check),
 };
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::InvalidCharacters],
     summary: "Strings must not contain control or bidi-override characters.",
     source: "spec §1.6",
-    check: Check::field(Applies::ANY_STRING, check),
+    check: Check::field(Applies::UNCLEAN, check),
 };
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {

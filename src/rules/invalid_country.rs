@@ -16,7 +16,6 @@ use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
-use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_country",
@@ -35,7 +34,7 @@ pub(crate) fn is_alpha3(s: &str) -> bool {
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Country, .. } = field {
-        if !is_alpha3(s) && is_clean(s) {
+        if !is_alpha3(s) {
             sink.emit(
                 Code::InvalidCountry,
                 loc,

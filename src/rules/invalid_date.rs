@@ -16,7 +16,6 @@ use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
-use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_date",
@@ -29,7 +28,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Date, .. } = field {
-        if Date::parse(s).is_err() && is_clean(s) {
+        if Date::parse(s).is_err() {
             sink.emit(
                 Code::InvalidDate,
                 loc,

@@ -17,7 +17,6 @@ use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
-use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_enum",
@@ -30,7 +29,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Enum(allowed), .. } = field {
-        if !allowed.contains(&s) && is_clean(s) {
+        if !allowed.contains(&s) {
             let allowed = allowed.join(", ");
             let message = format!("{} must be one of: {allowed}.", subject(loc));
             sink.emit_with(Code::InvalidEnum, loc, message, vec![("allowed", allowed)]);

@@ -15,7 +15,6 @@ use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
-use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_phone",
@@ -36,7 +35,7 @@ pub(crate) fn is_e164(s: &str) -> bool {
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Phone, .. } = field {
-        if !is_e164(s) && is_clean(s) {
+        if !is_e164(s) {
             sink.emit(
                 Code::InvalidPhone,
                 loc,

@@ -17,7 +17,6 @@ use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
-use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_uuid",
@@ -52,7 +51,7 @@ fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
 /// V1 carries `customer_id` in the body.
 fn check_field(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Uuid, .. } = field {
-        if !is_uuid(s) && is_clean(s) {
+        if !is_uuid(s) {
             sink.emit(Code::InvalidUuid, loc, MESSAGE);
         }
     }

@@ -112,7 +112,7 @@ impl Check {
 
 /// The classes of members a field check applies to (a bit set over [`Field::class`]).
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Applies(pub(crate) u16);
+pub(crate) struct Applies(pub(crate) u32);
 
 // Every class has its constant, also those no field rule targets alone (yet).
 #[allow(dead_code)]
@@ -130,9 +130,16 @@ impl Applies {
     pub(crate) const AMOUNT: Applies = Applies(1 << 10);
     pub(crate) const ARRAY: Applies = Applies(1 << 11);
     pub(crate) const OBJECT: Applies = Applies(1 << 12);
+    /// A string that is blank or holds forbidden characters, whatever its kind: only the
+    /// rules that report those see it, and the format rules never do.
+    pub(crate) const UNCLEAN: Applies = Applies(1 << 13);
+    /// A required member that is absent.
+    pub(crate) const MISSING: Applies = Applies(1 << 14);
+    /// An optional member that is absent: no field rule sees it.
+    pub(crate) const ABSENT: Applies = Applies(1 << 15);
     /// The number of classes.
-    pub(crate) const CLASSES: usize = 13;
-    /// Every string class.
+    pub(crate) const CLASSES: usize = 16;
+    /// Every clean string class.
     pub(crate) const ANY_STRING: Applies = Applies((1 << 9) - 1);
     /// Every class.
     pub(crate) const ALL: Applies = Applies((1 << Applies::CLASSES) - 1);
@@ -417,7 +424,7 @@ mod tests {
     #[test]
     fn classes_match_their_bits() {
         use crate::model::{IntKind, StrKind};
-        let str_field = |kind| Field::Str { value: None, kind, required: false };
+        let str_field = |kind| Field::Str { value: Some("x"), kind, required: false };
         let cases = [
             (str_field(StrKind::Text), Applies::TEXT),
             (str_field(StrKind::Transliterable), Applies::TRANSLITERABLE),
@@ -428,15 +435,19 @@ mod tests {
             (str_field(StrKind::Email), Applies::EMAIL),
             (str_field(StrKind::Phone), Applies::PHONE),
             (str_field(StrKind::Uuid), Applies::UUID),
-            (Field::Int { value: None, kind: IntKind::Id, required: false }, Applies::ID),
-            (Field::Int { value: None, kind: IntKind::Amount, required: false }, Applies::AMOUNT),
-            (Field::Array { len: None, min: 0, max: None, required: false }, Applies::ARRAY),
-            (Field::Object { present: false, required: false }, Applies::OBJECT),
+            (Field::Int { value: Some(1), kind: IntKind::Id, required: false }, Applies::ID),
+            (Field::Int { value: Some(1), kind: IntKind::Amount, required: false }, Applies::AMOUNT),
+            (Field::Array { len: Some(0), min: 0, max: None, required: false }, Applies::ARRAY),
+            (Field::Object { present: true, required: false }, Applies::OBJECT),
+            (Field::Str { value: Some(" "), kind: StrKind::Email, required: false }, Applies::UNCLEAN),
+            (Field::Str { value: None, kind: StrKind::Email, required: true }, Applies::MISSING),
+            (Field::Array { len: None, min: 1, max: None, required: false }, Applies::ABSENT),
         ];
         assert_eq!(cases.len(), Applies::CLASSES);
         for (field, applies) in cases {
             assert_eq!(1 << field.class(), applies.0, "{field:?}");
-            assert_eq!(Applies::ANY_STRING.0 & applies.0 != 0, matches!(field, Field::Str { .. }), "{field:?}");
+            let clean_string = matches!(field, Field::Str { value: Some("x"), .. });
+            assert_eq!(Applies::ANY_STRING.0 & applies.0 != 0, clean_string, "{field:?}");
         }
         assert_eq!(Applies::ALL.0.count_ones() as usize, Applies::CLASSES);
     }

@@ -19,7 +19,7 @@ use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
-use crate::text::{ascii_fold, is_clean};
+use crate::text::ascii_fold;
 
 pub(crate) const RULE: Rule = Rule {
     name: "non_ascii",
@@ -32,7 +32,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Text, .. } = field {
-        if !s.is_ascii() && is_clean(s) {
+        if !s.is_ascii() {
             sink.emit_suggesting(
                 Code::NonAscii,
                 loc,

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::Required],
     summary: "Required members must be present and not null.",
     source: "spec §2, §3 (S1 required lists)",
-    check: Check { field: Some((Applies::ALL, check)), attach_v2: Some(check_attach_v2), ..Check::FRONT_END },
+    check: Check { field: Some((Applies::MISSING, check)), attach_v2: Some(check_attach_v2), ..Check::FRONT_END },
 };
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {

@@ -19,7 +19,7 @@ use crate::model::{CreateIndividualV2, Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
-use crate::text::{ascii_fold, is_clean};
+use crate::text::ascii_fold;
 
 pub(crate) const RULE: Rule = Rule {
     name: "transliteration",
@@ -37,7 +37,7 @@ pub(crate) const RULE: Rule = Rule {
 /// Every `_en` companion, wherever it is, must be ASCII.
 fn check_companion(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Companion, .. } = field {
-        if !s.is_ascii() && is_clean(s) {
+        if !s.is_ascii() {
             sink.emit(
                 Code::TransliterationNotAscii,
                 loc,
