@@ -17,8 +17,26 @@ pub(crate) fn is_forbidden_char(c: char) -> bool {
 /// Whether the string holds any character of [`is_forbidden_char`].
 pub(crate) fn has_forbidden_chars(s: &str) -> bool {
     // Every forbidden character is ASCII or starts with byte 0xC2 or 0xE2 in UTF-8, so most
-    // strings are cleared by one table lookup per byte, without decoding.
-    s.bytes().any(|b| SUSPECT[usize::from(b)]) && s.chars().any(is_forbidden_char)
+    // strings are cleared without decoding: eight printable ASCII bytes at a time, then one
+    // table lookup per remaining byte. Only a suspect string is decoded.
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let suspect = chunks.by_ref().any(|c| {
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        !all_printable_ascii(word)
+    }) || chunks.remainder().iter().any(|&b| SUSPECT[usize::from(b)]);
+    suspect && s.chars().any(is_forbidden_char)
+}
+
+/// Whether all eight bytes of `word` are in 0x20..=0x7E (SWAR: no byte has the high bit,
+/// none is below 0x20, none is 0x7F).
+fn all_printable_ascii(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let del = word ^ (ONES * 0x7f);
+    let is_del = del.wrapping_sub(ONES) & !del & HIGH;
+    (word & HIGH) | below_space | is_del == 0
 }
 
 /// Bytes that may start a forbidden character.
@@ -64,6 +82,23 @@ mod tests {
         for s in ["María", "\u{a0}", "\u{202f}", "\u{2065}", "\u{206a}", "€", "ok"] {
             assert!(!has_forbidden_chars(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn word_scan_agrees_with_the_byte_table() {
+        // Every byte value in every position of an eight-byte word, among printable neighbours.
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = [b'a'; 8];
+                w[pos] = b;
+                let word = u64::from_le_bytes(w);
+                let printable = (0x20..=0x7e).contains(&b);
+                assert_eq!(all_printable_ascii(word), printable, "byte {b:#04x} at {pos}");
+            }
+        }
+        assert!(has_forbidden_chars("a long ASCII string\u{7f}"));
+        assert!(has_forbidden_chars("12345678\u{202e}"));
+        assert!(!has_forbidden_chars("12345678María"));
     }
 
     #[test]

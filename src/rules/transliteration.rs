@@ -13,13 +13,13 @@
 //! Invalid: `"first_name": "María"` alone. Valid: `"first_name": "María", "first_name_en": "Maria"`.
 //! With suggestions on, the ASCII fold of the base value is suggested.
 
-use super::{clean, member_name, subject, Applies, Check, Rule};
+use super::{member_name, subject, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{CreateIndividualV2, Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
-use crate::text::ascii_fold;
+use crate::text::{ascii_fold, is_clean};
 
 pub(crate) const RULE: Rule = Rule {
     name: "transliteration",
@@ -49,8 +49,8 @@ fn check_companion(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink
 
 /// Reports a missing companion for one base/companion pair.
 pub(crate) fn check_pair(base: &Option<String>, companion: &Option<String>, companion_loc: &Loc<'_>, sink: &mut Sink) {
-    if let Some(b) = clean(base) {
-        if !b.is_ascii() && companion.is_none() {
+    if let Some(b) = base.as_deref().filter(|b| !b.is_ascii() && companion.is_none()) {
+        if is_clean(b) {
             sink.emit_suggesting(
                 Code::TransliterationRequired,
                 companion_loc,
