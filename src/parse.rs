@@ -22,9 +22,9 @@ use crate::model::{
 };
 use crate::pointer::Loc;
 use crate::report::Code;
-use crate::rules::subject;
+use crate::rules::{member_name, subject};
 use crate::sink::Sink;
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -72,7 +72,8 @@ fn is_number_out_of_range(e: &serde_json::Error) -> bool {
 }
 
 /// A copy of `body` with every number token outside strings whose magnitude
-/// overflows f64 replaced by `1e308` (or `-1e308`); `None` when there is none.
+/// overflows f64 replaced by `1e308` (or `-1e308`) padded with spaces to the token's
+/// length; `None` when there is none.
 /// One linear scan; only called after serde_json rejected such a number.
 fn clamp_huge_numbers(body: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(body.len());
@@ -103,8 +104,12 @@ fn clamp_huge_numbers(body: &[u8]) -> Option<Vec<u8>> {
             let huge =
                 std::str::from_utf8(token).ok().and_then(|t| t.parse::<f64>().ok()).is_some_and(f64::is_infinite);
             if huge {
+                // The shortest overflowing token ("2e308") is as long as the replacement, so
+                // padding with spaces keeps every later error position where it was.
                 changed = true;
-                out.extend_from_slice(if token[0] == b'-' { b"-1e308" } else { b"1e308" });
+                let clamp: &[u8] = if token[0] == b'-' { b"-1e308" } else { b"1e308" };
+                out.extend_from_slice(clamp);
+                out.resize(out.len() + token.len().saturating_sub(clamp.len()), b' ');
             } else {
                 out.extend_from_slice(token);
             }
@@ -126,7 +131,7 @@ fn describe(e: &serde_json::Error) -> String {
             let full = e.to_string();
             let phrase = full.split(" at line ").next().unwrap_or("syntax error").to_owned();
             if phrase == "recursion limit exceeded" {
-                "it is nested more than 128 levels deep".to_owned()
+                "it is nested 128 or more levels deep (the limit is 127)".to_owned()
             } else {
                 phrase
             }
@@ -231,7 +236,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
                     "This member is not part of the request and will be ignored; check its spelling.",
                 );
             }
-            map.next_value::<IgnoredAny>()?;
+            map.next_value_seed(Skip)?;
             others.insert(key);
         }
         out.finish(self.sink, self.loc, first);
@@ -246,7 +251,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        while seq.next_element_seed(Skip)?.is_some() {}
         self.wrong_type()
     }
 
@@ -276,6 +281,18 @@ impl<T> ObjectSeed<'_, '_, T> {
     }
 }
 
+/// An array over [`Options::max_array_items`](crate::Options): reported once; the rest is skipped.
+fn too_many_items(sink: &mut Sink, loc: &Loc<'_>) {
+    let limit = sink.max_array_items;
+    let before = sink.violations.len();
+    sink.emit_structural(
+        Code::TooManyItems,
+        loc,
+        format!("`{}` holds more than the limit of {limit} items.", member_name(loc)),
+    );
+    sink.set_params(before, vec![("max", limit.to_string())]);
+}
+
 fn duplicate(sink: &mut Sink, loc: &Loc<'_>) {
     sink.emit_structural(
         Code::DuplicateKey,
@@ -293,6 +310,54 @@ fn wrong_type(sink: &mut Sink, loc: &Loc<'_>, expected: &str) {
 fn null(sink: &mut Sink, loc: &Loc<'_>, required: bool) {
     if !required {
         sink.emit_settling(Code::InvalidType, loc, format!("{} is null; leave the member out instead.", subject(loc)));
+    }
+}
+
+/// Skips a value, but reads it as serde_json reads any value: strings are decoded (UTF-8
+/// and escapes checked) and nesting counts toward the depth limit, so a value the request
+/// does not use cannot smuggle what would be malformed anywhere else. No allocation:
+/// strings without escapes are borrowed.
+struct Skip;
+
+impl<'de> DeserializeSeed<'de> for Skip {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Skip)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key_seed(Skip)?.is_some() {
+            map.next_value_seed(Skip)?;
+        }
+        Ok(())
     }
 }
 
@@ -371,11 +436,11 @@ impl<'de> Visitor<'de> for ScalarSeed {
         Ok(Scalar::Null)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        while map.next_entry_seed(Skip, Skip)?.is_some() {}
         Ok(Scalar::Other)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        while seq.next_element_seed(Skip)?.is_some() {}
         Ok(Scalar::Other)
     }
 }
@@ -472,16 +537,9 @@ impl<'de, T: Item> Visitor<'de> for ArraySeed<'_, '_, T> {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         loop {
             if out.len() == self.sink.max_array_items {
-                if seq.next_element::<IgnoredAny>()?.is_some() {
-                    let limit = self.sink.max_array_items;
-                    let before = self.sink.violations.len();
-                    self.sink.emit_structural(
-                        Code::TooManyItems,
-                        self.loc,
-                        format!("{} holds more than the limit of {limit} items.", subject(self.loc)),
-                    );
-                    self.sink.set_params(before, vec![("max", limit.to_string())]);
-                    while seq.next_element::<IgnoredAny>()?.is_some() {}
+                if seq.next_element_seed(Skip)?.is_some() {
+                    too_many_items(self.sink, self.loc);
+                    while seq.next_element_seed(Skip)?.is_some() {}
                 }
                 return Ok(Some(out));
             }
@@ -497,7 +555,7 @@ impl<'de, T: Item> Visitor<'de> for ArraySeed<'_, '_, T> {
         Ok(None)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        while map.next_entry_seed(Skip, Skip)?.is_some() {}
         self.wrong_type()
     }
     fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
@@ -569,6 +627,13 @@ impl<'de> Visitor<'de> for FreeSeed<'_, '_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut out = Vec::new();
         loop {
+            if out.len() == self.sink.max_array_items {
+                if seq.next_element_seed(Skip)?.is_some() {
+                    too_many_items(self.sink, self.loc);
+                    while seq.next_element_seed(Skip)?.is_some() {}
+                }
+                return Ok(Value::Array(out));
+            }
             let loc = self.loc.index(out.len());
             match seq.next_element_seed(FreeSeed { sink: &mut *self.sink, loc: &loc })? {
                 Some(v) => out.push(v),
@@ -591,7 +656,7 @@ fn free_map<'de, A: MapAccess<'de>>(
         let member = loc.key(&key);
         if out.contains_key(key.as_ref()) {
             duplicate(sink, &member);
-            map.next_value::<IgnoredAny>()?;
+            map.next_value_seed(Skip)?;
         } else {
             let v = map.next_value_seed(FreeSeed { sink: &mut *sink, loc: &member })?;
             out.insert(key.into_owned(), v);
@@ -654,7 +719,7 @@ macro_rules! object {
                             let loc = &loc;
                             if *seen & BIT != 0 {
                                 duplicate(sink, loc);
-                                map.next_value::<IgnoredAny>()?;
+                                map.next_value_seed(Skip)?;
                             } else {
                                 *seen |= BIT;
                                 self.$field = read!($kind $(($arg))?, map, sink, loc, $req);

@@ -2,7 +2,8 @@
 //! Checks `email`: it must be a `local@domain` address (`invalid_email`) —
 //! a dot-atom local part (RFC 5322 atext, dots only between atoms) and a
 //! domain of at least two LDH labels (letters, digits, hyphens; no hyphen at
-//! either end; 1 to 63 characters) — and entirely lowercase
+//! either end; 1 to 63 characters), within RFC 5321's lengths (local part at
+//! most 64, address at most 254) — and entirely lowercase
 //! (`email_not_lowercase`). With suggestions on, the lowercase address is suggested.
 //!
 //! ## Why
@@ -41,9 +42,16 @@ fn is_label(l: &[u8]) -> bool {
 
 /// Whether `s` is a `local@domain` address (case-insensitive).
 pub(crate) fn is_email(s: &str) -> bool {
+    // RFC 5321 §4.5.3.1: an address of at most 254 octets, a local part of at most 64.
+    if s.len() > 254 {
+        return false;
+    }
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };
+    if local.len() > 64 {
+        return false;
+    }
     let local_ok = !local.is_empty() && local.split('.').all(|atom| !atom.is_empty() && atom.bytes().all(is_atext));
     let mut labels = domain.split('.');
     let domain_ok = labels.clone().count() >= 2 && labels.all(|l| is_label(l.as_bytes()));
@@ -99,5 +107,8 @@ mod tests {
             assert!(!is_email(bad), "{bad}");
         }
         assert!(!is_email(&format!("a@{}.co", "x".repeat(64))));
+        assert!(is_email(&format!("{}@b.co", "x".repeat(64))));
+        assert!(!is_email(&format!("{}@b.co", "x".repeat(65))));
+        assert!(!is_email(&format!("a@{}.co", vec!["x".repeat(63); 4].join("."))));
     }
 }
