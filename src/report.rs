@@ -270,12 +270,21 @@ const STATUS_PRIORITY: [u16; 6] = [400, 413, 403, 409, 423, 422];
 impl Report {
     /// Builds a report: orders the violations and derives `valid` and `status`.
     pub(crate) fn from_violations(mut violations: Vec<Violation>) -> Report {
-        violations.sort_by(|a, b| {
-            compare_pointers(&a.path, &b.path)
-                .then(a.location.cmp(&b.location))
-                .then(a.code.cmp(&b.code))
-                .then(a.message.cmp(&b.message))
-        });
+        if violations.len() > 1 {
+            // Split every path once (not once per comparison), then sort by the split keys.
+            let mut keyed: Vec<(Vec<Segment<'_>>, usize)> =
+                violations.iter().enumerate().map(|(i, v)| (segments(&v.path), i)).collect();
+            keyed.sort_by(|(ka, a), (kb, b)| {
+                let (va, vb) = (&violations[*a], &violations[*b]);
+                ka.cmp(kb)
+                    .then(va.location.cmp(&vb.location))
+                    .then(va.code.cmp(&vb.code))
+                    .then(va.message.cmp(&vb.message))
+            });
+            let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+            let mut slots: Vec<Option<Violation>> = violations.into_iter().map(Some).collect();
+            violations = order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect();
+        }
         violations.dedup();
         let status = status_of(&violations);
         Report { valid: status == 200, status, violations }
@@ -301,27 +310,42 @@ fn status_of(violations: &[Violation]) -> u16 {
         .unwrap_or(200)
 }
 
-/// Orders JSON Pointers segment by segment, array indices numerically,
-/// so that `/a/2` comes before `/a/10` and a parent before its children.
-fn compare_pointers(a: &str, b: &str) -> std::cmp::Ordering {
-    let mut sa = a.split('/');
-    let mut sb = b.split('/');
-    loop {
-        match (sa.next(), sb.next()) {
-            (None, None) => return std::cmp::Ordering::Equal,
-            (None, Some(_)) => return std::cmp::Ordering::Less,
-            (Some(_), None) => return std::cmp::Ordering::Greater,
-            (Some(x), Some(y)) => {
-                let ord = match (index_of(x), index_of(y)) {
-                    (Some(i), Some(j)) => i.cmp(&j),
-                    _ => x.cmp(y),
-                };
-                if ord.is_ne() {
-                    return ord;
-                }
-            }
+/// One reference token of a JSON Pointer. Tokens that are numbers (array indices, or object
+/// members named like them) come first, in numeric order; the others follow in string
+/// order. A total order, so sorting never meets an inconsistent comparison, whatever the
+/// member names.
+#[derive(PartialEq, Eq)]
+struct Segment<'a> {
+    raw: &'a str,
+    index: Option<u64>,
+}
+
+impl Ord for Segment<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        match (self.index, other.index) {
+            (Some(i), Some(j)) => i.cmp(&j).then_with(|| self.raw.cmp(other.raw)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => self.raw.cmp(other.raw),
         }
     }
+}
+
+impl PartialOrd for Segment<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+fn segments(pointer: &str) -> Vec<Segment<'_>> {
+    pointer.split('/').map(|raw| Segment { raw, index: index_of(raw) }).collect()
+}
+
+/// Orders JSON Pointers segment by segment, array indices numerically,
+/// so that `/a/2` comes before `/a/10` and a parent before its children.
+#[cfg(test)]
+fn compare_pointers(a: &str, b: &str) -> std::cmp::Ordering {
+    segments(a).cmp(&segments(b))
 }
 
 fn index_of(seg: &str) -> Option<u64> {
@@ -334,6 +358,14 @@ fn index_of(seg: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pointer_order_is_total_with_numeric_member_names() {
+        // Object members named like numbers next to other names: a total order, no panic.
+        let mut v = vec!["/m/10", "/m/1a", "/m/9", "/m/09", "/m/b", "/m/10/x"];
+        v.sort_by(|a, b| compare_pointers(a, b));
+        assert_eq!(v, ["/m/09", "/m/9", "/m/10", "/m/10/x", "/m/1a", "/m/b"]);
+    }
 
     #[test]
     fn pointers_order_numerically() {

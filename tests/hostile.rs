@@ -932,3 +932,30 @@ fn a_typed_other_holding_an_allowed_value_validates_like_its_json() {
     let request = Request::attach_individual_v2(&typed).with_customer_id(CUSTOMER_ID);
     assert_eq!(validate(request, &ctx, &Options::default()), from_json);
 }
+
+#[test]
+fn repeated_numeric_looking_member_names_sort_without_panicking() {
+    // Duplicate members named "10", "9", "1a", ... in meta_data: their paths mix numeric and
+    // non-numeric tokens under one parent, which an inconsistent order would trip over.
+    let names = ["10", "9", "1a", "09", "b", "0", "a10", "18446744073709551616"];
+    let members: Vec<String> = names.iter().flat_map(|n| [format!("\"{n}\": 1"), format!("\"{n}\": 2")]).collect();
+    let body = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/create-individual-v2.json"))
+        .unwrap()
+        .replace("\"reference\": \"client-ref-abc-001\"", &members.join(", "));
+    let report = run_create_with(body, &Options::default());
+    let paths: Vec<&str> = report.violations.iter().map(|v| v.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/meta_data/0",
+            "/meta_data/09",
+            "/meta_data/9",
+            "/meta_data/10",
+            "/meta_data/18446744073709551616",
+            "/meta_data/1a",
+            "/meta_data/a10",
+            "/meta_data/b"
+        ]
+    );
+    assert!(report.violations.iter().all(|v| v.code.as_str() == "duplicate_key"));
+}
