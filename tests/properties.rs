@@ -16,6 +16,8 @@
 //! library's data once (`country_table_is_consistent`), ages are computed with an independent
 //! calendar, statuses and severities come from the code list.
 
+mod common;
+use common::{insert_item, remove, set, split};
 use kyc_rules::model::{
     AddressV2, BasicInfoV2, EmploymentStatus, FinancialProfileV2, Gender, TaxInfo, VerificationType,
 };
@@ -768,42 +770,7 @@ fn run(case: &Case) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-// JSON editing helpers (pointers built here never need escaping, except where noted).
-
-fn split(ptr: &str) -> (&str, &str) {
-    ptr.rsplit_once('/').expect("a member pointer")
-}
-
-fn set(j: &mut Value, ptr: &str, new: Value) {
-    let (parent, key) = split(ptr);
-    match j.pointer_mut(parent) {
-        Some(Value::Object(m)) => {
-            m.insert(key.to_owned(), new);
-        }
-        Some(Value::Array(a)) => a[key.parse::<usize>().expect("index")] = new,
-        _ => panic!("no container at {parent}"),
-    }
-}
-
-fn remove(j: &mut Value, ptr: &str) {
-    let (parent, key) = split(ptr);
-    match j.pointer_mut(parent) {
-        Some(Value::Object(m)) => {
-            m.remove(key);
-        }
-        Some(Value::Array(a)) => {
-            a.remove(key.parse::<usize>().expect("index"));
-        }
-        _ => panic!("no container at {parent}"),
-    }
-}
-
-fn insert_item(j: &mut Value, array: &str, at: usize, new: Value) {
-    match j.pointer_mut(array) {
-        Some(Value::Array(a)) => a.insert(at, new),
-        _ => panic!("no array at {array}"),
-    }
-}
+// JSON editing helpers: tests/common.
 
 fn edit(base: &Value, f: impl FnOnce(&mut Value)) -> Value {
     let mut j = base.clone();

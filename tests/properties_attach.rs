@@ -19,6 +19,8 @@
 //! with a small oracle written from the contract's wording, statuses and severities from the
 //! issue's code list.
 
+mod common;
+use common::{insert_item, remove, set, split};
 use kyc_rules::model::{
     AddressDocument, AddressDocumentType, DocumentFile, IdentifyingDocument, IdentityDocumentType, Side,
 };
@@ -821,42 +823,7 @@ fn run(case: &Case) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-// JSON editing helpers (pointers built here never need escaping).
-
-fn split(ptr: &str) -> (&str, &str) {
-    ptr.rsplit_once('/').expect("a member pointer")
-}
-
-fn set(j: &mut Value, ptr: &str, new: Value) {
-    let (parent, key) = split(ptr);
-    match j.pointer_mut(parent) {
-        Some(Value::Object(m)) => {
-            m.insert(key.to_owned(), new);
-        }
-        Some(Value::Array(a)) => a[key.parse::<usize>().expect("index")] = new,
-        _ => panic!("no container at {parent}"),
-    }
-}
-
-fn remove(j: &mut Value, ptr: &str) {
-    let (parent, key) = split(ptr);
-    match j.pointer_mut(parent) {
-        Some(Value::Object(m)) => {
-            m.remove(key);
-        }
-        Some(Value::Array(a)) => {
-            a.remove(key.parse::<usize>().expect("index"));
-        }
-        _ => panic!("no container at {parent}"),
-    }
-}
-
-fn insert_item(j: &mut Value, array: &str, at: usize, new: Value) {
-    match j.pointer_mut(array) {
-        Some(Value::Array(a)) => a.insert(at, new),
-        _ => panic!("no array at {array}"),
-    }
-}
+// JSON editing helpers: tests/common.
 
 fn push_item(j: &mut Value, array: &str, new: Value) {
     match j.pointer_mut(array) {

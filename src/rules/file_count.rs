@@ -13,7 +13,7 @@
 //! ## Example
 //! Invalid: a DRIVERS_LICENSE with one file. Valid: with a FRONT and a BACK.
 
-use super::{Attach, Check, Rule};
+use super::{for_each_identity_files, Attach, Check, Rule};
 use crate::context::Context;
 use crate::model::{AttachIndividualV1, IdentityDocumentType};
 use crate::pointer::Loc;
@@ -30,23 +30,11 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
-    let root = Loc::Root;
-    let list = root.key("identifying_documents");
-    for (i, d) in req.body.identifying_documents.iter().flatten().enumerate() {
-        if let (Some(kind), Some(files)) = (&d.kind, &d.files) {
-            let doc = list.index(i);
-            check(kind, files.len(), &doc.key("files"), sink);
-        }
-    }
+    for_each_identity_files(Some(req.body), None, |kind, files, files_loc| check(kind, files.len(), files_loc, sink));
 }
 
 fn check_attach_v1(req: &AttachIndividualV1, _: &Context, sink: &mut Sink) {
-    let Some(d) = &req.proof_of_identity else { return };
-    if let (Some(kind), Some(files)) = (&d.kind, &d.files) {
-        let root = Loc::Root;
-        let doc = root.key("proof_of_identity");
-        check(&kind.to_v2(), files.len(), &doc.key("files"), sink);
-    }
+    for_each_identity_files(None, Some(req), |kind, files, files_loc| check(kind, files.len(), files_loc, sink));
 }
 
 /// Checks one document's file count (an empty list is `too_few_items`'s).

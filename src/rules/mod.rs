@@ -14,6 +14,7 @@
 use crate::context::Context;
 use crate::model::{
     AttachIndividualV1, AttachIndividualV2, CreateIndividualV1, CreateIndividualV2, DocumentFile, Field,
+    IdentityDocumentType,
 };
 use crate::pointer::Loc;
 use crate::report::Code;
@@ -337,6 +338,31 @@ pub(crate) fn subject(loc: &Loc<'_>) -> String {
     match *loc {
         Loc::Index(parent, i) => format!("item {i} of `{}`", member_name(parent)),
         _ => format!("`{}`", member_name(loc)),
+    }
+}
+
+/// Calls `f` with the type, the files and the location of `files` of every identifying
+/// document that has both (V2 attach), or of the V1 `proof_of_identity` (its type in V2 terms).
+pub(crate) fn for_each_identity_files(
+    v2: Option<&AttachIndividualV2>,
+    v1: Option<&AttachIndividualV1>,
+    mut f: impl FnMut(&IdentityDocumentType, &[DocumentFile], &Loc<'_>),
+) {
+    let root = Loc::Root;
+    if let Some(req) = v2 {
+        let list = root.key("identifying_documents");
+        for (i, d) in req.identifying_documents.iter().flatten().enumerate() {
+            if let (Some(kind), Some(files)) = (&d.kind, &d.files) {
+                let doc = list.index(i);
+                f(kind, files, &doc.key("files"));
+            }
+        }
+    }
+    if let Some(d) = v1.and_then(|r| r.proof_of_identity.as_ref()) {
+        if let (Some(kind), Some(files)) = (&d.kind, &d.files) {
+            let doc = root.key("proof_of_identity");
+            f(&kind.to_v2(), files, &doc.key("files"));
+        }
     }
 }
 
