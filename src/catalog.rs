@@ -201,6 +201,10 @@ mod tests {
         let s = sections(src);
         assert_eq!(s[0], ("What it does", "Checks a thing across lines.".to_owned()));
         assert_eq!(split_example(&s[1].1), ("`a`.".to_owned(), "`b`.".to_owned()));
+        // A blank line right after a heading adds nothing; one between paragraphs keeps them apart;
+        // list items start on their own line.
+        let src = "//! ## Why\n//!\n//! One.\n//!\n//!\n//! Two\n//! - a\n//! - b\n";
+        assert_eq!(sections(src)[0].1, "One.\n\nTwo\n- a\n- b");
     }
 
     #[test]

@@ -246,3 +246,36 @@ pub fn validate(request: Request<'_>, ctx: &Context, options: &Options) -> Repor
     }
     Report::from_violations(sink.violations)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_kinds_round_trip_their_wire_names() {
+        for &kind in RequestKind::ALL {
+            assert_eq!(RequestKind::from_wire(kind.as_str()), Some(kind));
+            assert_eq!(kind.to_string(), kind.as_str());
+        }
+        assert_eq!(RequestKind::from_wire("create-individual-v3"), None);
+        assert_eq!(RequestKind::AttachIndividualV1.to_string(), "attach-individual-v1");
+    }
+
+    #[test]
+    fn context_json_reads_every_part_and_rejects_unknown_members() {
+        let ctx = Context::from_json(
+            r#"{"today": "2026-11-26", "client": {"reliance_enabled": false},
+                "customer": {"status": "INCOMPLETE", "file_uris": ["/b", "/a"]},
+                "catalog": {"occupation_ids": [42, 1]}}"#,
+        )
+        .unwrap();
+        assert_eq!(ctx.today, Date::parse("2026-11-26").ok());
+        assert_eq!(ctx.client.unwrap().reliance_enabled, Some(false));
+        let customer = ctx.customer.unwrap();
+        assert!(customer.file_uris.as_ref().unwrap().contains("/a"));
+        assert!(!customer.file_uris.unwrap().contains("/c"));
+        assert!(ctx.catalog.unwrap().occupation_ids.unwrap().contains(42));
+        assert!(Context::from_json(r#"{"todya": "2026-11-26"}"#).is_err());
+        assert!(Context::from_json(r#"{"today": "2026-02-30"}"#).is_err());
+    }
+}
