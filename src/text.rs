@@ -5,7 +5,11 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Empty, or only whitespace (any Unicode white space).
 pub(crate) fn is_blank(s: &str) -> bool {
-    s.chars().all(char::is_whitespace)
+    // Most strings start with a visible ASCII character: decided without decoding.
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => false,
+        _ => s.chars().all(char::is_whitespace),
+    }
 }
 
 /// C0/C1 controls (U+0000–U+001F, U+007F–U+009F) and bidi embeddings,

@@ -46,16 +46,31 @@ pub(crate) fn is_email(s: &str) -> bool {
     if s.len() > 254 {
         return false;
     }
-    let Some((local, domain)) = s.split_once('@') else {
+    let Some(at) = s.bytes().position(|b| b == b'@') else {
         return false;
     };
+    let (local, domain) = (&s[..at], &s[at + 1..]);
+    if domain.contains('@') {
+        return false;
+    }
     if local.len() > 64 {
         return false;
     }
-    let local_ok = !local.is_empty() && local.split('.').all(|atom| !atom.is_empty() && atom.bytes().all(is_atext));
-    let mut labels = domain.split('.');
-    let domain_ok = labels.clone().count() >= 2 && labels.all(|l| is_label(l.as_bytes()));
-    local_ok && domain_ok
+    dot_separated(local.as_bytes(), 1, |atom| atom.iter().all(|&b| is_atext(b)))
+        && dot_separated(domain.as_bytes(), 2, is_label)
+}
+
+/// Whether `s` is at least `min_parts` dot-separated parts, each non-empty and `part_ok`
+/// (one pass, no allocation).
+fn dot_separated(s: &[u8], min_parts: usize, part_ok: impl Fn(&[u8]) -> bool) -> bool {
+    let mut parts = 0;
+    for part in s.split(|&b| b == b'.') {
+        if part.is_empty() || !part_ok(part) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= min_parts
 }
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
