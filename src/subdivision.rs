@@ -36,8 +36,35 @@ pub enum SubdivisionCheck {
 /// Exact and case-sensitive: `"US-CA"` is known; `"us-ca"`, `"CA"` and `"US-XX"` are not.
 #[must_use]
 pub fn is_known(code: &str) -> bool {
-    SUBDIVISIONS.binary_search(&code).is_ok()
+    // Codes are sorted, so each country prefix's codes are one run: search only that run.
+    let b = code.as_bytes();
+    if b.len() < 4 || !b[0].is_ascii_uppercase() || !b[1].is_ascii_uppercase() {
+        return false;
+    }
+    let slot = usize::from(b[0] - b'A') * 26 + usize::from(b[1] - b'A');
+    let (start, end) = PREFIX_RUNS[slot];
+    SUBDIVISIONS.get(usize::from(start)..usize::from(end)).is_some_and(|run| run.binary_search(&code).is_ok())
 }
+
+/// For every two-letter prefix `AA`..`ZZ`, the range of `SUBDIVISIONS` that starts with it,
+/// computed at compile time from the sorted table.
+static PREFIX_RUNS: [(u16, u16); 26 * 26] = prefix_runs();
+
+const fn prefix_runs() -> [(u16, u16); 26 * 26] {
+    let mut runs = [(0u16, 0u16); 26 * 26];
+    let mut i = 0;
+    while i < SUBDIVISIONS.len() {
+        let b = SUBDIVISIONS[i].as_bytes();
+        let slot = (b[0] - b'A') as usize * 26 + (b[1] - b'A') as usize;
+        if runs[slot].1 == 0 {
+            runs[slot].0 = i as u16;
+        }
+        runs[slot].1 = i as u16 + 1;
+        i += 1;
+    }
+    runs
+}
+const _: () = assert!(SUBDIVISIONS.len() < u16::MAX as usize, "offsets must fit in u16");
 
 /// Does subdivision `code` fit the country `country_alpha3` (an ISO 3166-1 alpha-3 code)?
 ///
@@ -164,6 +191,19 @@ fn belongs_to(country: &Country, code: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_runs_find_exactly_the_table() {
+        for code in SUBDIVISIONS {
+            assert!(is_known(code), "{code}");
+            for probe in [format!("{code}X"), code[..code.len() - 1].to_owned(), code.to_lowercase()] {
+                assert_eq!(is_known(&probe), SUBDIVISIONS.binary_search(&probe.as_str()).is_ok(), "{probe}");
+            }
+        }
+        for probe in ["", "U", "US", "US-", "ZZ-1", "A1-B", "-US", "éé-1"] {
+            assert_eq!(is_known(probe), SUBDIVISIONS.binary_search(&probe).is_ok(), "{probe}");
+        }
+    }
 
     #[test]
     fn tables_are_sorted_and_unique() {
