@@ -30,7 +30,7 @@ pub enum DateError {
 impl Date {
     /// The date, if it is a real calendar day.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        if year == 0 || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
         Some(Date { year, month, day })
@@ -161,7 +161,17 @@ mod tests {
         assert_eq!(Date::parse("0000-01-01"), Err(DateError::NotADay));
         assert_eq!(Date::parse("2024-13-01"), Err(DateError::NotADay));
         assert_eq!(Date::parse("2024-04-31"), Err(DateError::NotADay));
-        for bad in ["2024-1-01", "2024/01/01", "20240101", "2024-01-01T00", "+024-01-01", "２０２４-01-01", ""] {
+        for bad in [
+            "2024-1-01",
+            "2024/01/01",
+            "2024/01-01",
+            "2024-01/01",
+            "20240101",
+            "2024-01-01T00",
+            "+024-01-01",
+            "２０２４-01-01",
+            "",
+        ] {
             assert_eq!(Date::parse(bad), Err(DateError::Format), "{bad}");
         }
     }
@@ -175,6 +185,32 @@ mod tests {
         assert_eq!(d("2008-02-29").age_on(d("2026-02-28")), 17);
         assert_eq!(d("2008-02-29").age_on(d("2026-03-01")), 18);
         assert_eq!(d("2008-02-29").age_on(d("2028-02-29")), 20);
+    }
+
+    /// The day after `d`, by the calendar rules alone (an oracle independent of civil_from_days).
+    fn next_day(d: Date) -> Date {
+        if d.day < days_in_month(d.year, d.month) {
+            Date { day: d.day + 1, ..d }
+        } else if d.month < 12 {
+            Date { month: d.month + 1, day: 1, ..d }
+        } else {
+            Date { year: d.year + 1, month: 1, day: 1 }
+        }
+    }
+
+    #[test]
+    fn unix_days_walk_the_calendar_day_by_day() {
+        // From 0001-01-01 (day -719,162) to 9999-12-31, every day follows the one before.
+        let first = Date::from_days_since_unix_epoch(-719_162).unwrap();
+        assert_eq!(first.to_string(), "0001-01-01");
+        let mut expected = first;
+        for days in -719_161..=2_932_896 {
+            expected = next_day(expected);
+            assert_eq!(Date::from_days_since_unix_epoch(days), Some(expected), "day {days}");
+        }
+        assert_eq!(expected.to_string(), "9999-12-31");
+        assert_eq!(Date::from_days_since_unix_epoch(2_932_897), None, "year 10000");
+        assert_eq!(Date::from_days_since_unix_epoch(-719_163), None, "year 0");
     }
 
     #[test]
