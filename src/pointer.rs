@@ -25,9 +25,18 @@ impl<'a> Loc<'a> {
 
     /// The RFC 6901 pointer: `~` is written `~0` and `/` is written `~1`.
     pub(crate) fn pointer(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.len_hint());
         self.write(&mut out);
         out
+    }
+
+    /// The pointer's length when nothing needs escaping (indices counted generously).
+    fn len_hint(&self) -> usize {
+        match *self {
+            Loc::Root => 0,
+            Loc::Key(parent, name) => parent.len_hint() + 1 + name.len(),
+            Loc::Index(parent, _) => parent.len_hint() + 1 + 20,
+        }
     }
 
     fn write(&self, out: &mut String) {
@@ -36,6 +45,10 @@ impl<'a> Loc<'a> {
             Loc::Key(parent, name) => {
                 parent.write(out);
                 out.push('/');
+                if !name.contains(['~', '/']) {
+                    out.push_str(name);
+                    return;
+                }
                 for c in name.chars() {
                     match c {
                         '~' => out.push_str("~0"),

@@ -270,21 +270,12 @@ const STATUS_PRIORITY: [u16; 6] = [400, 413, 403, 409, 423, 422];
 impl Report {
     /// Builds a report: orders the violations and derives `valid` and `status`.
     pub(crate) fn from_violations(mut violations: Vec<Violation>) -> Report {
-        if violations.len() > 1 {
-            // Split every path once (not once per comparison), then sort by the split keys.
-            let mut keyed: Vec<(Vec<Segment<'_>>, usize)> =
-                violations.iter().enumerate().map(|(i, v)| (segments(&v.path), i)).collect();
-            keyed.sort_by(|(ka, a), (kb, b)| {
-                let (va, vb) = (&violations[*a], &violations[*b]);
-                ka.cmp(kb)
-                    .then(va.location.cmp(&vb.location))
-                    .then(va.code.cmp(&vb.code))
-                    .then(va.message.cmp(&vb.message))
-            });
-            let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
-            let mut slots: Vec<Option<Violation>> = violations.into_iter().map(Some).collect();
-            violations = order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect();
-        }
+        violations.sort_by(|a, b| {
+            compare_pointers(&a.path, &b.path)
+                .then(a.location.cmp(&b.location))
+                .then(a.code.cmp(&b.code))
+                .then_with(|| a.message.cmp(&b.message))
+        });
         violations.dedup();
         let status = status_of(&violations);
         Report { valid: status == 200, status, violations }
@@ -337,15 +328,34 @@ impl PartialOrd for Segment<'_> {
     }
 }
 
-fn segments(pointer: &str) -> Vec<Segment<'_>> {
-    pointer.split('/').map(|raw| Segment { raw, index: index_of(raw) }).collect()
+/// Orders JSON Pointers token by token as [`Segment`] does, so that `/a/2` comes before
+/// `/a/10` and a parent before its children. Without allocating or splitting: the common
+/// prefix is skipped, and only the first differing token is compared.
+fn compare_pointers(a: &str, b: &str) -> std::cmp::Ordering {
+    let (ab, bb) = (a.as_bytes(), b.as_bytes());
+    let common = ab.iter().zip(bb).take_while(|(x, y)| x == y).count();
+    if common == ab.len() && common == bb.len() {
+        return std::cmp::Ordering::Equal;
+    }
+    // The differing token starts after the last '/' of the common prefix.
+    let Some(start) = ab[..common].iter().rposition(|&c| c == b'/').map(|i| i + 1) else {
+        // One of them is the root pointer "" (every other pointer starts with '/').
+        return ab.len().cmp(&bb.len());
+    };
+    fn token_at(s: &str, start: usize) -> Segment<'_> {
+        let rest = s.get(start..).unwrap_or("");
+        let raw = rest.find('/').map_or(rest, |end| &rest[..end]);
+        Segment { raw, index: index_of(raw) }
+    }
+    // Equal tokens: one pointer ends here and the other goes on below it.
+    token_at(a, start).cmp(&token_at(b, start)).then(ab.len().cmp(&bb.len()))
 }
 
-/// Orders JSON Pointers segment by segment, array indices numerically,
-/// so that `/a/2` comes before `/a/10` and a parent before its children.
+/// The reference for [`compare_pointers`]: split both and compare the tokens.
 #[cfg(test)]
-fn compare_pointers(a: &str, b: &str) -> std::cmp::Ordering {
-    segments(a).cmp(&segments(b))
+fn compare_pointers_by_tokens(a: &str, b: &str) -> std::cmp::Ordering {
+    let token = |raw| Segment { raw, index: index_of(raw) };
+    a.split('/').map(token).cmp(b.split('/').map(token))
 }
 
 fn index_of(seg: &str) -> Option<u64> {
@@ -358,6 +368,67 @@ fn index_of(seg: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_comparison_agrees_with_token_comparison() {
+        let pointers = [
+            "",
+            "/a",
+            "/a/b",
+            "/a/2",
+            "/a/10",
+            "/a/2/x",
+            "/a/10/x",
+            "/a~1b",
+            "/ab",
+            "/a0",
+            "/a/02",
+            "/a/2x",
+            "/b",
+            "/m/1a",
+            "/m/9",
+            "/m/09",
+            "/m/10",
+            "/m/",
+            "//",
+            "/",
+            "/a/18446744073709551616",
+            "/a/1844674407370955161",
+            "/é/1",
+            "/é/é",
+        ];
+        for a in pointers {
+            for b in pointers {
+                assert_eq!(compare_pointers(a, b), compare_pointers_by_tokens(a, b), "{a:?} vs {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn small_and_large_reports_sort_alike() {
+        // Up to 32 violations sort in place, more through precomputed keys: same order.
+        let paths: Vec<String> = (0..40)
+            .map(|i| match i % 4 {
+                0 => format!("/a/{}", (i * 7) % 13),
+                1 => format!("/b/{i}/x"),
+                2 => "/m/1a".to_owned(),
+                _ => format!("/a/{}/y", i % 3),
+            })
+            .collect();
+        let make = |n: usize| -> Vec<Violation> {
+            paths[..n]
+                .iter()
+                .map(|p| Violation::new(Code::DuplicateKey, In::Body, p.clone(), Cow::Borrowed("m"), None))
+                .collect()
+        };
+        for n in [5, 32, 33, 40] {
+            let sorted: Vec<String> = Report::from_violations(make(n)).violations.into_iter().map(|v| v.path).collect();
+            let mut want: Vec<String> = paths[..n].to_vec();
+            want.sort_by(|a, b| compare_pointers(a, b));
+            want.dedup();
+            assert_eq!(sorted, want, "n = {n}");
+        }
+    }
 
     #[test]
     fn pointer_order_is_total_with_numeric_member_names() {
