@@ -420,7 +420,7 @@ impl Field<'_> {
     /// An absent member is of class 14 (`MISSING`) when it is required, else 15 (`ABSENT`).
     pub(crate) fn class(&self) -> usize {
         if self.is_absent() {
-            return if self.is_missing_required() { 14 } else { 15 };
+            return if self.is_required() { 14 } else { 15 };
         }
         match *self {
             Field::Str { value: Some(s), .. } if !crate::text::is_clean(s) => 13,
@@ -451,12 +451,12 @@ impl Field<'_> {
         }
     }
 
-    pub(crate) fn is_missing_required(&self) -> bool {
+    fn is_required(&self) -> bool {
         match *self {
-            Field::Str { value, required, .. } => required && value.is_none(),
-            Field::Int { value, required, .. } => required && value.is_none(),
-            Field::Array { len, required, .. } => required && len.is_none(),
-            Field::Object { present, required } => required && !present,
+            Field::Str { required, .. }
+            | Field::Int { required, .. }
+            | Field::Array { required, .. }
+            | Field::Object { required, .. } => required,
         }
     }
 }

@@ -41,10 +41,11 @@ pub(crate) fn parse<T: Object>(body: &[u8], sink: &mut Sink) -> Option<T> {
     let message = match parse_once::<T>(body, sink) {
         Ok(Some(v)) => return Some(v),
         Ok(None) => Cow::Borrowed("The body must be a JSON object."),
-        Err(e) if is_number_out_of_range(&e) => {
-            // Valid JSON whose numbers overflow f64 (RFC 8259 sets no limit): serde_json
-            // stops there, so such numbers are clamped to ±1e308 in a copy and the copy is
-            // read once more. Integer members then report `out_of_range`, as they should.
+        Err(e) => {
+            // Valid JSON whose numbers overflow f64 (RFC 8259 sets no limit) stops serde_json
+            // ("number out of range"): such numbers are clamped to ±1e308 in a copy (error
+            // positions kept) and the copy is read once more. Integer members then report
+            // `out_of_range`, as they should. A body without such numbers keeps its error.
             sink.reset();
             match clamp_huge_numbers(body).map(|copy| parse_once::<T>(&copy, sink)) {
                 Some(Ok(Some(v))) => return Some(v),
@@ -53,7 +54,6 @@ pub(crate) fn parse<T: Object>(body: &[u8], sink: &mut Sink) -> Option<T> {
                 None => Cow::Owned(describe(&e)),
             }
         }
-        Err(e) => Cow::Owned(describe(&e)),
     };
     sink.reset();
     sink.emit_structural(Code::MalformedJson, &root, message);
@@ -67,14 +67,10 @@ fn parse_once<T: Object>(body: &[u8], sink: &mut Sink) -> Result<Option<T>, serd
     seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v))
 }
 
-fn is_number_out_of_range(e: &serde_json::Error) -> bool {
-    e.classify() == serde_json::error::Category::Syntax && e.to_string().starts_with("number out of range")
-}
-
 /// A copy of `body` with every number token outside strings whose magnitude
 /// overflows f64 replaced by `1e308` (or `-1e308`) padded with spaces to the token's
 /// length; `None` when there is none.
-/// One linear scan; only called after serde_json rejected such a number.
+/// One linear scan; only called after serde_json rejected the body.
 fn clamp_huge_numbers(body: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(body.len());
     let (mut i, mut changed, mut in_string) = (0, false, false);

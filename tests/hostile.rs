@@ -959,3 +959,12 @@ fn repeated_numeric_looking_member_names_sort_without_panicking() {
     );
     assert!(report.violations.iter().all(|v| v.code.as_str() == "duplicate_key"));
 }
+
+#[test]
+fn a_huge_number_then_a_string_cut_after_a_backslash_is_malformed_json() {
+    // The clamping scan for numbers beyond f64 must stop cleanly at a trailing backslash.
+    for body in [r#"{"verification_type": 1e400, "x": "abc\"#, r#"{"a": -1e999, "b": "\"#, r#"{"a": 2e308, "\"#] {
+        let report = run_create_with(body, &Options::default());
+        expect_malformed(&report);
+    }
+}

@@ -211,3 +211,26 @@ proptest! {
         assert_only_announced_errors(RequestKind::AttachIndividualV1, &body, &ctx)?;
     }
 }
+
+#[test]
+fn typed_v1_requests_migrate_like_their_json_and_large_bodies_are_unreadable() {
+    let ctx = today();
+    let opts = Options::default();
+    let create: CreateIndividualV1 = serde_json::from_str(CREATE_V1).unwrap();
+    let typed = migrate(Request::create_individual_v1(&create), &ctx, &opts).unwrap();
+    let json = migrate(Request::json(RequestKind::CreateIndividualV1, CREATE_V1.as_bytes()), &ctx, &opts).unwrap();
+    assert_eq!(typed, json);
+    let attach: AttachIndividualV1 = serde_json::from_str(ATTACH_V1).unwrap();
+    let typed = migrate(Request::attach_individual_v1(&attach), &ctx, &opts).unwrap();
+    let json = migrate(Request::json(RequestKind::AttachIndividualV1, ATTACH_V1.as_bytes()), &ctx, &opts).unwrap();
+    assert_eq!(typed, json);
+    assert!(typed.report.valid);
+
+    // At the limit the body is read; one byte over, it is not.
+    let at_limit = Options::default().with_max_body_bytes(CREATE_V1.len());
+    assert!(migrate(Request::json(RequestKind::CreateIndividualV1, CREATE_V1.as_bytes()), &ctx, &at_limit).is_ok());
+    let below = Options::default().with_max_body_bytes(CREATE_V1.len() - 1);
+    let err = migrate(Request::json(RequestKind::CreateIndividualV1, CREATE_V1.as_bytes()), &ctx, &below).unwrap_err();
+    let MigrateError::Unreadable(report) = err else { panic!("not unreadable") };
+    assert_eq!(report.violations[0].code.as_str(), "payload_too_large");
+}

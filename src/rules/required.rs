@@ -28,10 +28,9 @@ pub(crate) const RULE: Rule = Rule {
     check: Check { field: Some((Applies::MISSING, check)), attach_v2: Some(check_attach_v2), ..Check::FRONT_END },
 };
 
-fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
-    if field.is_missing_required() {
-        sink.emit(Code::Required, loc, format!("{} is required; add it.", subject(loc)));
-    }
+/// Sees only the MISSING class: members that are required and absent.
+fn check(loc: &Loc<'_>, _: Field<'_>, _: &Context, sink: &mut Sink) {
+    sink.emit(Code::Required, loc, format!("{} is required; add it.", subject(loc)));
 }
 
 /// `number` and `expiry_date` on primary identifying documents.
