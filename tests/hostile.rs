@@ -968,3 +968,11 @@ fn a_huge_number_then_a_string_cut_after_a_backslash_is_malformed_json() {
         expect_malformed(&report);
     }
 }
+
+#[test]
+fn a_huge_number_at_the_very_end_of_the_body_is_read_safely() {
+    // The clamping scan meets a number token that ends the input.
+    for body in ["1e400", "-1e400", "[1e400", "{\"a\": 1e400"] {
+        expect_malformed(&run_create_with(body, &Options::default()));
+    }
+}
