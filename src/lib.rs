@@ -262,6 +262,12 @@ mod tests {
     }
 
     #[test]
+    fn context_on_a_date_holds_that_date_only() {
+        let today = Date::parse("2026-11-26").unwrap();
+        assert_eq!(Context::on(today), Context { today: Some(today), ..Context::default() });
+    }
+
+    #[test]
     fn context_json_reads_every_part_and_rejects_unknown_members() {
         let ctx = Context::from_json(
             r#"{"today": "2026-11-26", "client": {"reliance_enabled": false},
