@@ -371,75 +371,31 @@ fn batch(flags: &Flags) -> Result<ExitCode, String> {
     let base = base_context(flags)?;
     let opts = options(flags);
     let threads = flags.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let reader: Box<dyn BufRead + Send> = match flags.input.as_deref() {
+    let reader: Box<dyn BufRead> = match flags.input.as_deref() {
         None | Some("-") => Box::new(io::BufReader::new(io::stdin())),
         Some(p) => Box::new(io::BufReader::new(std::fs::File::open(p).map_err(|e| format!("cannot read {p}: {e}"))?)),
     };
-    // A pipeline: one thread reads blocks of lines, the workers validate a block while the
-    // next is read, and one thread writes the reports (in input order) and counts them.
-    let (blocks_tx, blocks_rx) = std::sync::mpsc::sync_channel::<Result<Vec<String>, String>>(2);
-    let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Vec<LineResult>>(2);
-    let summary = std::thread::scope(|s| {
-        s.spawn(move || read_blocks(reader, &blocks_tx));
-        let writer = s.spawn(move || write_reports(&done_rx));
-        let mut failure = None;
-        for block in blocks_rx {
-            match block {
-                Ok(block) => {
-                    if done_tx.send(run_block(&block, &base, &opts, threads)).is_err() {
-                        break; // the writer stopped; it says why
-                    }
-                }
-                Err(e) => {
-                    failure = Some(e);
-                    break;
-                }
-            }
-        }
-        drop(done_tx);
-        let written = writer.join().unwrap_or_else(|_| Err("the writer thread failed".to_owned()));
-        match failure {
-            Some(e) => Err(e),
-            None => written,
-        }
-    })?;
-    eprintln!("{}", summary.closing());
-    Ok(if summary.invalid == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-/// Reads non-blank lines in blocks and sends them on, until the input ends or fails.
-fn read_blocks(reader: Box<dyn BufRead + Send>, blocks: &std::sync::mpsc::SyncSender<Result<Vec<String>, String>>) {
-    const BLOCK: usize = 4096;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut summary = Summary::default();
+    let progress = io::stderr().is_terminal();
     let mut lines = reader.lines();
+    const BLOCK: usize = 4096;
     loop {
         let mut block = Vec::with_capacity(BLOCK);
         for line in lines.by_ref() {
-            match line {
-                Ok(line) if line.trim().is_empty() => {}
-                Ok(line) => block.push(line),
-                Err(e) => {
-                    let _ = blocks.send(Err(format!("cannot read input: {e}")));
-                    return;
-                }
+            let line = line.map_err(|e| format!("cannot read input: {e}"))?;
+            if !line.trim().is_empty() {
+                block.push(line);
             }
             if block.len() == BLOCK {
                 break;
             }
         }
-        if block.is_empty() || blocks.send(Ok(block)).is_err() {
-            return;
+        if block.is_empty() {
+            break;
         }
-    }
-}
-
-/// Writes the reports of each block as it comes, with progress on a terminal; the counts at the end.
-fn write_reports(done: &std::sync::mpsc::Receiver<Vec<LineResult>>) -> Result<Summary, String> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut summary = Summary::default();
-    let progress = io::stderr().is_terminal();
-    for results in done {
-        for line in results {
+        for line in run_block(&block, &base, &opts, threads) {
             summary.add(&line);
             out.write_all(line.text.as_bytes())
                 .and_then(|()| out.write_all(b"\n"))
@@ -453,7 +409,8 @@ fn write_reports(done: &std::sync::mpsc::Receiver<Vec<LineResult>>) -> Result<Su
     if progress {
         eprintln!();
     }
-    Ok(summary)
+    eprintln!("{}", summary.closing());
+    Ok(if summary.invalid == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// Counts for the closing summary of a batch.
