@@ -7,7 +7,7 @@ use kyc_rules::migrate::{migrate, MigrateError};
 use kyc_rules::{validate, Context, Date, Options, Report, Request, RequestKind};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -321,12 +321,12 @@ impl LineResult {
     }
 }
 
-fn batch_line(line: &str, base: &Context, opts: &Options) -> LineResult {
+fn batch_line(line: &[u8], base: &Context, opts: &Options) -> LineResult {
     let envelope_error = |msg: String| {
         let v = serde_json::json!({"valid": false, "status": 400, "error": msg, "violations": []});
         LineResult { text: v.to_string(), valid: false, codes: vec!["envelope_error"] }
     };
-    let env: Envelope<'_> = match serde_json::from_str(line) {
+    let env: Envelope<'_> = match serde_json::from_slice(line) {
         Ok(e) => e,
         Err(e) => return envelope_error(format!("not a valid envelope: {e}")),
     };
@@ -371,38 +371,38 @@ fn batch(flags: &Flags) -> Result<ExitCode, String> {
     let base = base_context(flags)?;
     let opts = options(flags);
     let threads = flags.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let reader: Box<dyn BufRead> = match flags.input.as_deref() {
-        None | Some("-") => Box::new(io::BufReader::new(io::stdin())),
-        Some(p) => Box::new(io::BufReader::new(std::fs::File::open(p).map_err(|e| format!("cannot read {p}: {e}"))?)),
+    let mut reader: Box<dyn Read> = match flags.input.as_deref() {
+        None | Some("-") => Box::new(io::stdin()),
+        Some(p) => Box::new(std::fs::File::open(p).map_err(|e| format!("cannot read {p}: {e}"))?),
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let progress = io::stderr().is_terminal();
-    let mut lines = reader.lines();
-    const BLOCK: usize = 4096;
+    // Read the input in large byte blocks cut at line ends; the workers parse, validate and
+    // serialise whole lines, so the main thread only splits bytes and writes buffers.
+    const BLOCK_BYTES: u64 = 4 << 20;
+    let mut pending: Vec<u8> = Vec::new();
     loop {
-        let mut block = Vec::with_capacity(BLOCK);
-        for line in lines.by_ref() {
-            let line = line.map_err(|e| format!("cannot read input: {e}"))?;
-            if !line.trim().is_empty() {
-                block.push(line);
+        let read =
+            (&mut reader).take(BLOCK_BYTES).read_to_end(&mut pending).map_err(|e| format!("cannot read input: {e}"))?;
+        let eof = read == 0;
+        // Process up to the last complete line (everything at the end of the input).
+        let cut = if eof { pending.len() } else { pending.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) };
+        if cut > 0 {
+            let lines: Vec<&[u8]> =
+                pending[..cut].split(|&b| b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace)).collect();
+            for (text, part) in run_block(&lines, &base, &opts, threads)? {
+                summary.merge(part);
+                out.write_all(&text).map_err(|e| format!("cannot write: {e}"))?;
             }
-            if block.len() == BLOCK {
-                break;
+            if progress && summary.valid + summary.invalid > 0 {
+                eprint!("\r{}", summary.progress());
             }
+            pending.drain(..cut);
         }
-        if block.is_empty() {
+        if eof {
             break;
-        }
-        for line in run_block(&block, &base, &opts, threads) {
-            summary.add(&line);
-            out.write_all(line.text.as_bytes())
-                .and_then(|()| out.write_all(b"\n"))
-                .map_err(|e| format!("cannot write: {e}"))?;
-        }
-        if progress {
-            eprint!("\r{}", summary.progress());
         }
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))?;
@@ -433,6 +433,14 @@ impl Summary {
         }
     }
 
+    fn merge(&mut self, other: Summary) {
+        self.valid += other.valid;
+        self.invalid += other.invalid;
+        for (code, n) in other.by_code {
+            *self.by_code.entry(code).or_default() += n;
+        }
+    }
+
     fn progress(&self) -> String {
         let done = self.valid + self.invalid;
         let bar = "#".repeat((done.ilog2() as usize).min(30)) + &" ".repeat(30 - (done.ilog2() as usize).min(30));
@@ -450,14 +458,33 @@ impl Summary {
     }
 }
 
-/// Validates a block of lines on `threads` threads, keeping input order.
-fn run_block(block: &[String], base: &Context, opts: &Options, threads: usize) -> Vec<LineResult> {
-    let chunk = block.len().div_ceil(threads.max(1)).max(1);
+/// Validates a block of lines on `threads` threads: per thread, in input order, the output
+/// text (one report per line) and the counts.
+fn run_block(
+    lines: &[&[u8]],
+    base: &Context,
+    opts: &Options,
+    threads: usize,
+) -> Result<Vec<(Vec<u8>, Summary)>, String> {
+    let chunk = lines.len().div_ceil(threads.max(1)).max(1);
     std::thread::scope(|s| {
-        let handles: Vec<_> = block
+        let handles: Vec<_> = lines
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|l| batch_line(l, base, opts)).collect::<Vec<_>>()))
+            .map(|part| {
+                s.spawn(move || {
+                    let mut text = Vec::new();
+                    let mut summary = Summary::default();
+                    for line in part {
+                        let result = batch_line(line, base, opts);
+                        summary.add(&result);
+                        text.extend_from_slice(result.text.as_bytes());
+                        text.push(b'\n');
+                    }
+                    (text, summary)
+                })
+            })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        // A worker that panicked would lose its lines: stop rather than write a short output.
+        handles.into_iter().map(|h| h.join().map_err(|_| "a validation thread failed".to_owned())).collect()
     })
 }
