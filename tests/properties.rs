@@ -17,7 +17,10 @@
 //! calendar, statuses and severities come from the code list.
 
 mod common;
-use common::{insert_item, remove, set, split};
+use common::{
+    char_prefix, civil_from_days, config, days_from_civil, e, edit, insert_char, insert_item, js, remove, set, split,
+    Rng, FORBIDDEN,
+};
 use kyc_rules::model::{
     AddressV2, BasicInfoV2, EmploymentStatus, FinancialProfileV2, Gender, TaxInfo, VerificationType,
 };
@@ -177,29 +180,6 @@ fn country_table_is_consistent() {
 
 // ---------------------------------------------------------------------------
 // An independent proleptic Gregorian calendar (Howard Hinnant's algorithms).
-
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> String {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
 
 /// On 2026-11-26, the youngest valid birth date (18 today) and the oldest (120, 121 tomorrow).
 fn youngest_valid() -> i64 {
@@ -584,13 +564,6 @@ fn valid() -> impl Strategy<Value = Valid> {
     )
 }
 
-/// `cases` cases (`PROPTEST_CASES` overrides it for deeper runs); no regression files are
-/// written (a failure prints its minimal input).
-fn config(cases: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(cases);
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
-}
-
 fn json_report(body: &[u8], ctx: &Context, options: &Options) -> Report {
     validate(Request::json(KIND, body), ctx, options)
 }
@@ -640,12 +613,6 @@ fn spec_status(code: &str) -> Option<u16> {
         "unknown_field" | "v1_field" | "duplicate_item" | "subdivision_unverified" => None,
         _ => Some(422),
     }
-}
-
-/// 200 without errors; else the first of 400, 413, 403, 409, 423, 422 among the errors.
-fn expected_status(expected: &[(&str, String)]) -> u16 {
-    let statuses: Vec<u16> = expected.iter().filter_map(|(c, _)| spec_status(c)).collect();
-    [400, 413, 403, 409, 423, 422].into_iter().find(|s| statuses.contains(s)).unwrap_or(200)
 }
 
 enum Body {
@@ -699,10 +666,6 @@ impl Case {
         self.suggestions = None;
         self
     }
-}
-
-fn e(code: &'static str, path: &str) -> (&'static str, String) {
-    (code, path.to_owned())
 }
 
 fn run(case: &Case) -> Result<(), TestCaseError> {
@@ -772,12 +735,6 @@ fn run(case: &Case) -> Result<(), TestCaseError> {
 
 // JSON editing helpers: tests/common.
 
-fn edit(base: &Value, f: impl FnOnce(&mut Value)) -> Value {
-    let mut j = base.clone();
-    f(&mut j);
-    j
-}
-
 fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
@@ -825,41 +782,6 @@ fn text_with_member(v: &Value, target: &str, key: &str, dup: &Value) -> String {
     let mut out = String::new();
     write(v, "", target, key, dup, &mut out);
     out
-}
-
-/// JSON text of a string or a value.
-fn js<T: serde::Serialize + ?Sized>(x: &T) -> String {
-    serde_json::to_string(x).expect("serialise")
-}
-
-/// The longest prefix of `s` of at most `n` bytes that ends on a character boundary.
-fn char_prefix(s: &str, mut n: usize) -> &str {
-    while !s.is_char_boundary(n) {
-        n -= 1;
-    }
-    &s[..n]
-}
-
-/// A small deterministic generator for choices inside one property case.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
-    }
-    fn in_range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + (self.next() % (hi - lo + 1) as u64) as i64
-    }
 }
 
 /// Members the contract requires, with array indices written `*`.
@@ -927,18 +849,6 @@ fn members(v: &Value, ptr: &str, out: &mut Vec<String>) {
         _ => {}
     }
 }
-
-/// Inserts `c` at a random character boundary of `s`.
-fn insert_char(s: &str, c: char, rng: &mut Rng) -> String {
-    let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect();
-    let at = *rng.pick(&bounds);
-    format!("{}{c}{}", &s[..at], &s[at..])
-}
-
-const FORBIDDEN: &[char] = &[
-    '\u{0}', '\u{7}', '\n', '\u{1b}', '\u{1f}', '\u{7f}', '\u{85}', '\u{9f}', '\u{202a}', '\u{202e}', '\u{2066}',
-    '\u{2069}',
-];
 
 const BLANKS: &[&str] = &["", " ", "   ", "\u{3000}", "\u{a0} "];
 
@@ -1921,4 +1831,10 @@ fn meta_data_holds_any_json_integer() {
     let report = json_report(body.as_bytes(), &ctx_today(), &Options::default());
     assert_eq!(pairs_of(&report), [] as [(&str, &str); 0], "a 400-digit integer in meta_data");
     assert!(report.valid);
+}
+
+/// 200 without errors; else the first of 400, 413, 403, 409, 423, 422 among the errors.
+fn expected_status(expected: &[(&str, String)]) -> u16 {
+    let statuses: Vec<u16> = expected.iter().filter_map(|(c, _)| spec_status(c)).collect();
+    [400, 413, 403, 409, 423, 422].into_iter().find(|s| statuses.contains(s)).unwrap_or(200)
 }

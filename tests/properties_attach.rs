@@ -20,7 +20,10 @@
 //! issue's code list.
 
 mod common;
-use common::{insert_item, remove, set, split};
+use common::{
+    char_prefix, civil_from_days, config, days_from_civil, e, edit, insert_char, insert_item, js, remove, set, split,
+    Rng, FORBIDDEN,
+};
 use kyc_rules::model::{
     AddressDocument, AddressDocumentType, DocumentFile, IdentifyingDocument, IdentityDocumentType, Side,
 };
@@ -47,29 +50,6 @@ fn t0() -> i64 {
 
 // ---------------------------------------------------------------------------
 // An independent proleptic Gregorian calendar (Howard Hinnant's algorithms).
-
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> String {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
 
 /// The day number of a real calendar day written `YYYY-MM-DD` (years 0001 to 9999).
 fn real_date(s: &str) -> Option<i64> {
@@ -100,10 +80,6 @@ fn calendar_round_trips() {
 
 // ---------------------------------------------------------------------------
 // The contract's date rules (identity documents: both dates; address documents: issue only).
-
-fn e(code: &'static str, path: &str) -> (&'static str, String) {
-    (code, path.to_owned())
-}
 
 type Expected = Vec<(&'static str, String)>;
 
@@ -446,13 +422,6 @@ fn valid() -> impl Strategy<Value = Valid> {
         })
 }
 
-/// `cases` cases (`PROPTEST_CASES` overrides it for deeper runs); no regression files are
-/// written (a failure prints its minimal input).
-fn config(cases: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(cases);
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
-}
-
 fn check_json(body: &[u8], customer_id: Option<&str>, ctx: &Context, options: &Options) -> Report {
     let request = Request::json(KIND, body);
     let request = match customer_id {
@@ -658,12 +627,6 @@ fn spec_status(code: &str) -> Option<u16> {
     }
 }
 
-/// 200 without errors; else the first of 400, 413, 403, 409, 423, 422 among the errors.
-fn expected_status(expected: &[(&str, String)]) -> u16 {
-    let statuses: Vec<u16> = expected.iter().filter_map(|(c, _)| spec_status(c)).collect();
-    [400, 413, 403, 409, 423, 422].into_iter().find(|s| statuses.contains(s)).unwrap_or(200)
-}
-
 /// JSON Pointer order with array indices compared numerically (a parent before its children).
 fn pointer_order(a: &str, b: &str) -> Ordering {
     let num =
@@ -832,17 +795,6 @@ fn push_item(j: &mut Value, array: &str, new: Value) {
     }
 }
 
-fn edit(base: &Value, f: impl FnOnce(&mut Value)) -> Value {
-    let mut j = base.clone();
-    f(&mut j);
-    j
-}
-
-/// JSON text of a string or a value.
-fn js<T: serde::Serialize + ?Sized>(x: &T) -> String {
-    serde_json::to_string(x).expect("serialise")
-}
-
 /// The JSON text of `v` with `key: dup` appended to the object at `target` (a second
 /// occurrence when `key` is already there).
 fn text_with_member(v: &Value, target: &str, key: &str, dup: &Value) -> String {
@@ -888,36 +840,6 @@ fn text_with_member(v: &Value, target: &str, key: &str, dup: &Value) -> String {
     out
 }
 
-/// The longest prefix of `s` of at most `n` bytes that ends on a character boundary.
-fn char_prefix(s: &str, mut n: usize) -> &str {
-    while !s.is_char_boundary(n) {
-        n -= 1;
-    }
-    &s[..n]
-}
-
-/// A small deterministic generator for choices inside one property case.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
-    }
-    fn in_range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + (self.next() % (hi - lo + 1) as u64) as i64
-    }
-}
-
 /// Every member and array item.
 fn members(v: &Value, ptr: &str, out: &mut Vec<String>) {
     match v {
@@ -938,18 +860,6 @@ fn members(v: &Value, ptr: &str, out: &mut Vec<String>) {
         _ => {}
     }
 }
-
-/// Inserts `c` at a random character boundary of `s`.
-fn insert_char(s: &str, c: char, rng: &mut Rng) -> String {
-    let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect();
-    let at = *rng.pick(&bounds);
-    format!("{}{c}{}", &s[..at], &s[at..])
-}
-
-const FORBIDDEN: &[char] = &[
-    '\u{0}', '\u{7}', '\n', '\u{1b}', '\u{1f}', '\u{7f}', '\u{85}', '\u{9f}', '\u{202a}', '\u{202e}', '\u{2066}',
-    '\u{2069}',
-];
 
 const BLANKS: &[&str] = &["", " ", "   ", "\u{3000}", "\u{a0} "];
 
@@ -2002,4 +1912,10 @@ fn documented_example_is_valid_with_its_context() {
     assert_eq!(check_typed(&typed, Some(id), &ctx, &Options::default()), report);
     let value: Value = serde_json::from_str(body).expect("json");
     assert_eq!(uri_rules(&value, owned_uris(&ctx).as_deref()), Expected::new());
+}
+
+/// 200 without errors; else the first of 400, 413, 403, 409, 423, 422 among the errors.
+fn expected_status(expected: &[(&str, String)]) -> u16 {
+    let statuses: Vec<u16> = expected.iter().filter_map(|(c, _)| spec_status(c)).collect();
+    [400, 413, 403, 409, 423, 422].into_iter().find(|s| statuses.contains(s)).unwrap_or(200)
 }
