@@ -277,16 +277,29 @@ impl<T> ObjectSeed<'_, '_, T> {
     }
 }
 
-/// An array over [`Options::max_array_items`](crate::Options): reported once; the rest is skipped.
-fn too_many_items(sink: &mut Sink, loc: &Loc<'_>) {
+/// At [`Options::max_array_items`](crate::Options) items: when more follow, reports
+/// `too_many_items` once and skips the rest. `true` when the array is done.
+fn skip_beyond_limit<'de, A: SeqAccess<'de>>(
+    seq: &mut A,
+    sink: &mut Sink,
+    loc: &Loc<'_>,
+    len: usize,
+) -> Result<bool, A::Error> {
     let limit = sink.max_array_items;
-    let before = sink.violations.len();
-    sink.emit_structural(
-        Code::TooManyItems,
-        loc,
-        format!("`{}` holds more than the limit of {limit} items.", member_name(loc)),
-    );
-    sink.set_params(before, vec![("max", limit.to_string())]);
+    if len < limit {
+        return Ok(false);
+    }
+    if seq.next_element_seed(Skip)?.is_some() {
+        let before = sink.violations.len();
+        sink.emit_structural(
+            Code::TooManyItems,
+            loc,
+            format!("`{}` holds more than the limit of {limit} items.", member_name(loc)),
+        );
+        sink.set_params(before, vec![("max", limit.to_string())]);
+        while seq.next_element_seed(Skip)?.is_some() {}
+    }
+    Ok(true)
 }
 
 fn duplicate(sink: &mut Sink, loc: &Loc<'_>) {
@@ -532,11 +545,7 @@ impl<'de, T: Item> Visitor<'de> for ArraySeed<'_, '_, T> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         loop {
-            if out.len() == self.sink.max_array_items {
-                if seq.next_element_seed(Skip)?.is_some() {
-                    too_many_items(self.sink, self.loc);
-                    while seq.next_element_seed(Skip)?.is_some() {}
-                }
+            if skip_beyond_limit(&mut seq, self.sink, self.loc, out.len())? {
                 return Ok(Some(out));
             }
             let loc = self.loc.index(out.len());
@@ -623,11 +632,7 @@ impl<'de> Visitor<'de> for FreeSeed<'_, '_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut out = Vec::new();
         loop {
-            if out.len() == self.sink.max_array_items {
-                if seq.next_element_seed(Skip)?.is_some() {
-                    too_many_items(self.sink, self.loc);
-                    while seq.next_element_seed(Skip)?.is_some() {}
-                }
+            if skip_beyond_limit(&mut seq, self.sink, self.loc, out.len())? {
                 return Ok(Value::Array(out));
             }
             let loc = self.loc.index(out.len());

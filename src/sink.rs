@@ -74,7 +74,6 @@ impl Sink {
     }
 
     /// Reports a violation about a path parameter (`/customer_id`).
-    #[allow(dead_code)] // used by the attach request kind
     pub(crate) fn emit_path_param(&mut self, code: Code, name: &str, message: impl Into<Cow<'static, str>>) {
         self.push(code, In::Path, format!("/{name}"), message.into(), None);
     }
