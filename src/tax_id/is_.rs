@@ -1,0 +1,60 @@
+//! Iceland (ISL): the kennitala.
+
+use super::scheme::{date, digit, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use crate::date::Date;
+
+/// Kennitala (personal and organisation ID number): 10 digits `DDMMYY` `RR` `C` `Z`. `DDMMYY`
+/// must be a real day (for organisations 40 is added to the day), `Z` gives the century (`9`:
+/// 1900s, `0`: 2000s; other digits are refused), and the digits weighted 3 2 7 6 5 4 3 2 1 sum to
+/// a multiple of 11 (`C` is the check digit). `-` and surrounding spaces are ignored. There is no
+/// bound on the date against today.
+pub(crate) const KENNITALA: Scheme =
+    Scheme { module: "is_.kennitala", name: "kennitala", compact: kennitala_compact, validate: kennitala_validate };
+
+const WEIGHTS: [u32; 9] = [3, 2, 7, 6, 5, 4, 3, 2, 1];
+
+fn kennitala_compact(number: &str) -> Option<Compact> {
+    Compact::clean(number, b"-").map(|c| c.upper().strip())
+}
+
+fn kennitala_validate(number: &Compact, _today: Option<Date>) -> Outcome {
+    let b = number.as_bytes();
+    let [d0, d1, m0, m1, y0, y1, _, _, _, z] = *b else {
+        return Err(Fault::Format);
+    };
+    let century = match z {
+        b'9' => 1900,
+        b'0' => 2000,
+        _ => return Err(Fault::Format),
+    };
+    if !matches!(d0, b'0'..=b'7') || !matches!(m0, b'0' | b'1') || !is_digits(b) {
+        return Err(Fault::Format);
+    }
+    let day = pair(d0, d1);
+    let day = if day >= 40 { day - 40 } else { day };
+    date(century + pair(y0, y1), pair(m0, m1), day).ok_or(Fault::Component)?;
+    if weighted_sum(b, &WEIGHTS) % 11 == 0 {
+        Ok(())
+    } else {
+        Err(Fault::Checksum)
+    }
+}
+
+/// The value of two ASCII digits.
+fn pair(tens: u8, units: u8) -> u32 {
+    digit(tens) * 10 + digit(units)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_examples() {
+        assert_eq!(KENNITALA.check("450401-3150", None), Ok(()));
+        assert_eq!(KENNITALA.check("120174-3399", None), Ok(()));
+        assert_eq!(KENNITALA.check("530575-0299", None), Err(Fault::Checksum));
+        assert_eq!(KENNITALA.check("320174-3399", None), Err(Fault::Component));
+        assert_eq!(KENNITALA.check("120174-3391", None), Err(Fault::Format));
+    }
+}
