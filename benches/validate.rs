@@ -27,6 +27,7 @@
 //! what each scaling input reports is printed, so the numbers measure what they claim to.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
+use kyc_rules::tax_id;
 use kyc_rules::{
     validate, AttachIndividualV2, Context, CreateIndividualV2, Date, Options, Report, Request, RequestKind,
 };
@@ -530,9 +531,37 @@ fn scaling(c: &mut Criterion) {
     g.finish();
 }
 
+/// One bench per tax-ID scheme: `tax_id::check` (table look-up, compacting, the scheme) on a
+/// valid number, the first of the scheme's fixture (python-stdnum's own example).
+fn tax_ids(c: &mut Criterion) {
+    let today = Some(today());
+    let mut g = c.benchmark_group("tax_id");
+    g.warm_up_time(Duration::from_millis(300)).measurement_time(Duration::from_secs(1));
+    for country in tax_id::COUNTRIES {
+        for entry in country.entries() {
+            let module = entry.scheme().module();
+            let file = if country.code() == "SVK" { "sk.rc" } else { module };
+            let path = format!("{}/tests/data/tax_ids/{file}.tsv", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            let number = text
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .find_map(|l| l.strip_prefix("1\t").map(|rest| rest.rsplit('\t').next().unwrap().to_owned()))
+                .unwrap();
+            let name = entry.names().first().copied().unwrap_or(tax_id::GENERIC);
+            let code = country.code();
+            assert!(matches!(tax_id::check(code, name, &number, today), tax_id::Verdict::Valid(_)), "{file}");
+            g.bench_function(format!("{code} {name} ({file})"), |b| {
+                b.iter(|| tax_id::check(black_box(code), black_box(name), black_box(&number), today))
+            });
+        }
+    }
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = configure(Criterion::default());
-    targets = create_v2, attach_v2, scaling
+    targets = create_v2, attach_v2, scaling, tax_ids
 }
 criterion_main!(benches);

@@ -25,7 +25,7 @@ esac
 shift $(($# > 0 ? 1 : 0))
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(create_individual_v2 attach_individual_v2 typed_roundtrip)
+    targets=(create_individual_v2 attach_individual_v2 typed_roundtrip tax_id)
 fi
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
@@ -44,7 +44,7 @@ for target in "${targets[@]}"; do
     mkdir -p "${corpus[0]}"
     [ -d fuzz/seeds/"$target" ] && corpus+=(fuzz/seeds/"$target")
     flags=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
-    [ "$target" != typed_roundtrip ] && flags+=(-dict=fuzz/kyc.dict)
+    case "$target" in typed_roundtrip | tax_id) ;; *) flags+=(-dict=fuzz/kyc.dict) ;; esac
     log=fuzz/target/logs/"$target".log
     echo "== $target: ${seconds}s"
     cargo fuzz run -s none "$target" "${corpus[@]}" -- "${flags[@]}" >"$log" 2>&1

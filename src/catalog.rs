@@ -41,6 +41,18 @@ pub struct RuleDoc {
     pub valid_example: String,
     /// The spec section and sources.
     pub source: &'static str,
+    /// A reference table the rule reads (Markdown), for the rules that have one: the tax-ID
+    /// schemes of `invalid_tax_id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+}
+
+/// The reference table of a rule, by rule name: generated from the data the rule reads.
+fn table(rule: &str) -> Option<String> {
+    match rule {
+        "invalid_tax_id" => Some(crate::tax_id::markdown_table()),
+        _ => None,
+    }
 }
 
 impl Rule {
@@ -85,6 +97,7 @@ impl Rule {
             invalid_example: invalid,
             valid_example: valid,
             source: self.source,
+            table: table(self.name),
         }
     }
 }
@@ -147,7 +160,11 @@ pub fn rule_markdown(doc: &RuleDoc) -> String {
         out.push_str(&format!("| `{}` | {severity} | {status} |\n", c.code));
     }
     out.push_str(&format!("\nRequest kinds: {}.\n\n", doc.kinds.join(", ")));
-    out.push_str(&format!("### What it does\n\n{}\n\n### Why\n\n{}\n\nSource: {}\n\n", doc.what, doc.why, doc.source));
+    out.push_str(&format!("### What it does\n\n{}\n\n", doc.what));
+    if let Some(table) = &doc.table {
+        out.push_str(&format!("### Table\n\n{table}\n"));
+    }
+    out.push_str(&format!("### Why\n\n{}\n\nSource: {}\n\n", doc.why, doc.source));
     out.push_str(&format!("### Example\n\nInvalid: {}\n\nValid: {}\n", doc.invalid_example, doc.valid_example));
     out
 }

@@ -86,6 +86,7 @@ mod report;
 mod rules;
 mod sink;
 pub mod subdivision;
+pub mod tax_id;
 mod text;
 
 pub use context::{Catalog, Client, Context, Customer, IdSet, Options, UriSet};

@@ -47,8 +47,11 @@ pub enum NoteCode {
     VerificationTypeDefaulted,
     /// `tax_info[0].country_code` was taken from `country_of_residence`.
     TaxCountryInferred,
-    /// `tax_info[0].document_type` was inferred: SSN for a US resident with an SSN-shaped `tin`, else TIN.
+    /// `tax_info[0].document_type` was inferred: the first scheme of the residence country (in
+    /// the tax-ID table's order) that accepts the `tin`, else TIN.
     TaxDocumentTypeInferred,
+    /// No scheme of the residence country accepts the `tin`: V2 will report `invalid_tax_id`.
+    TaxIdNotRecognised,
     /// `employment_status` is required in V2 and has no V1 source: the caller must supply it.
     EmploymentStatusRequired,
     /// The person is outside V2's 18–120 age bound (V1 has none).
@@ -83,12 +86,6 @@ fn note(code: NoteCode, v1: &str, v2: &str, message: &'static str) -> Note {
     Note { code, v1_path: v1.to_owned(), v2_path: v2.to_owned(), message: Cow::Borrowed(message) }
 }
 
-/// Whether `tin` has the shape of a US SSN (`AAA-GG-SSSS` digits).
-fn has_ssn_shape(tin: &str) -> bool {
-    let b = tin.as_bytes();
-    b.len() == 11 && b.iter().enumerate().all(|(i, &c)| if i == 3 || i == 6 { c == b'-' } else { c.is_ascii_digit() })
-}
-
 /// `POST /v1/customers/individual` to `POST /v2/customers/individual`.
 ///
 /// `ctx.today` is used to announce V2's age bound, which V1 does not have.
@@ -112,20 +109,35 @@ pub fn create_v1_to_v2(v1: &CreateIndividualV1, ctx: &Context) -> Migrated<Creat
                 "/basic_info/tax_info/0/country_code",
                 "The tax ID's country was taken from country_of_residence; correct it if the ID was issued elsewhere.",
             ));
-            let ssn = residence.as_deref() == Some("USA") && has_ssn_shape(tin);
-            notes.push(note(
-                NoteCode::TaxDocumentTypeInferred,
-                "/basic_info/tin",
-                "/basic_info/tax_info/0/document_type",
-                if ssn {
-                    "The tax document type was inferred as SSN (a US resident with an SSN-shaped tin)."
-                } else {
-                    "The tax document type was inferred as TIN; give the specific type if there is one."
+            let country = residence.as_deref().unwrap_or("");
+            let inferred = crate::tax_id::first_accepting(country, tin, ctx.today);
+            let document_type = inferred.map_or(crate::tax_id::GENERIC, |e| e.document_type());
+            notes.push(Note {
+                code: NoteCode::TaxDocumentTypeInferred,
+                v1_path: "/basic_info/tin".to_owned(),
+                v2_path: "/basic_info/tax_info/0/document_type".to_owned(),
+                message: match inferred {
+                    Some(e) => Cow::Owned(format!(
+                        "The tax document type was inferred as {document_type}: the first scheme of the residence country that accepts the tin ({}).",
+                        e.scheme().name()
+                    )),
+                    None => Cow::Borrowed(
+                        "The tax document type was inferred as TIN; give the specific type if there is one.",
+                    ),
                 },
-            ));
+            });
+            let table_country = crate::tax_id::country(country).is_some();
+            if inferred.is_none() && table_country && tin.is_ascii() && crate::text::is_clean(tin) {
+                notes.push(note(
+                    NoteCode::TaxIdNotRecognised,
+                    "/basic_info/tin",
+                    "/basic_info/tax_info/0/document_id",
+                    "No tax-ID scheme of the country of residence accepts the tin, so V2 will reject it (invalid_tax_id): check the number, and give its country_code and specific document_type if it was issued elsewhere.",
+                ));
+            }
             vec![TaxInfo {
                 country_code: residence,
-                document_type: Some(if ssn { "SSN" } else { "TIN" }.to_owned()),
+                document_type: Some(document_type.to_owned()),
                 document_id: Some(tin.clone()),
             }]
         });
@@ -288,19 +300,6 @@ fn note_duplicate_uris(request: &AttachIndividualV2, notes: &mut Vec<Note>) {
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ssn_shape() {
-        assert!(has_ssn_shape("123-45-6789"));
-        assert!(has_ssn_shape("666-00-0000"), "shape only: the format rule judges the ranges");
-        assert!(!has_ssn_shape("12-345-6789"));
-        assert!(!has_ssn_shape("123456789"));
     }
 }
 

@@ -101,6 +101,8 @@ codes! {
     DuplicateDocumentId = "duplicate_document_id", Error, Some(422);
     /// A tax ID that does not have its country's format.
     InvalidTaxId = "invalid_tax_id", Error, Some(422);
+    /// A `document_type` the tax-ID table does not list for its country: the number is not checked.
+    TaxIdUnverified = "tax_id_unverified", Warning, None;
     /// Not an ISO 3166-2 subdivision code.
     UnknownSubdivision = "unknown_subdivision", Error, Some(422);
     /// A subdivision of another country.

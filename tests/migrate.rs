@@ -49,16 +49,64 @@ fn valid_v1_create_migrates_to_v2_missing_only_employment_status() {
     assert!(validate(Request::create_individual_v2(&fixed), &ctx, &Options::default()).valid);
 }
 
-#[test]
-fn tin_outside_the_usa_becomes_a_tin_and_missing_verification_type_is_defaulted() {
+/// Migrates the example with another residence and tin: the V2 tax entry and the notes' codes.
+fn migrate_tin(country: &str, tin: &str) -> ((Option<String>, Option<String>), Vec<NoteCode>) {
     let mut v1: CreateIndividualV1 = serde_json::from_str(CREATE_V1).unwrap();
-    v1.verification_type = None;
     let bi = v1.basic_info.as_mut().unwrap();
-    bi.country_of_residence = Some("MEX".into());
-    bi.tin = Some("GAGM900415AB1".into());
+    bi.country_of_residence = Some(country.into());
+    bi.tin = Some(tin.into());
     let m = create_v1_to_v2(&v1, &today());
     let tax = &m.request.basic_info.as_ref().unwrap().tax_info.as_ref().unwrap()[0];
-    assert_eq!((tax.country_code.as_deref(), tax.document_type.as_deref()), (Some("MEX"), Some("TIN")));
+    ((tax.country_code.clone(), tax.document_type.clone()), m.notes.iter().map(|n| n.code).collect())
+}
+
+#[test]
+fn the_tin_gets_the_first_scheme_of_the_residence_that_accepts_it() {
+    let typed = |c: &str, t: &str| (Some(c.to_owned()), Some(t.to_owned()));
+    // Mexico lists RFC before CURP; the number is an RFC.
+    let (tax, notes) = migrate_tin("MEX", "GAGM900415AB1");
+    assert_eq!(tax, typed("MEX", "RFC"));
+    assert!(!notes.contains(&NoteCode::TaxIdNotRecognised));
+    assert_eq!(migrate_tin("MEX", "BOXW310820HNERXN09").0, typed("MEX", "CURP"));
+    // Argentina: CUIT (listed first, with CUIL) before DNI.
+    assert_eq!(migrate_tin("ARG", "20-26756539-3").0, typed("ARG", "CUIT"));
+    assert_eq!(migrate_tin("ARG", "20.123.456").0, typed("ARG", "DNI"));
+    // A scheme selected only by the generic name stays TIN.
+    assert_eq!(migrate_tin("AUT", "59-119/9013").0, typed("AUT", "TIN"));
+    // The USA: an SSN in its documented form is an SSN; without dashes it is not.
+    assert_eq!(migrate_tin("USA", "123-45-6789").0, typed("USA", "SSN"));
+    // No scheme accepts it: TIN, and a note at the V2 document_id says V2 will reject it.
+    let (tax, notes) = migrate_tin("BRA", "12345");
+    assert_eq!(tax, typed("BRA", "TIN"));
+    assert!(notes.contains(&NoteCode::TaxIdNotRecognised), "{notes:?}");
+    // A country outside the table: TIN, nothing to announce.
+    let (tax, notes) = migrate_tin("FJI", "12345");
+    assert_eq!(tax, typed("FJI", "TIN"));
+    assert!(!notes.contains(&NoteCode::TaxIdNotRecognised));
+}
+
+#[test]
+fn the_unrecognised_tin_note_points_at_the_v2_document_id() {
+    let mut v1: CreateIndividualV1 = serde_json::from_str(CREATE_V1).unwrap();
+    let bi = v1.basic_info.as_mut().unwrap();
+    bi.country_of_residence = Some("IND".into());
+    bi.tin = Some("ABCDE".into());
+    let m = create_v1_to_v2(&v1, &today());
+    let note = m.notes.iter().find(|n| n.code == NoteCode::TaxIdNotRecognised).unwrap();
+    assert_eq!(
+        (note.v1_path.as_str(), note.v2_path.as_str()),
+        ("/basic_info/tin", "/basic_info/tax_info/0/document_id")
+    );
+    assert!(!note.message.contains("ABCDE"));
+    let code = serde_json::to_value(note.code).unwrap();
+    assert_eq!(code, json!("tax_id_not_recognised"));
+}
+
+#[test]
+fn missing_verification_type_is_defaulted() {
+    let mut v1: CreateIndividualV1 = serde_json::from_str(CREATE_V1).unwrap();
+    v1.verification_type = None;
+    let m = create_v1_to_v2(&v1, &today());
     assert_eq!(m.request.verification_type, Some(kyc_rules::model::VerificationType::Standard));
     assert!(m.notes.iter().any(|n| n.code == NoteCode::VerificationTypeDefaulted));
 }
@@ -104,20 +152,41 @@ fn migrate_refuses_v2_kinds_and_reports_unreadable_v1_bodies() {
 // ---------------------------------------------------------------------------
 // Property: a valid V1 request migrates to a V2 request whose errors are all announced by notes.
 
-/// (country, phone, subdivision, a valid tin).
+/// (country, phone, subdivision, a tin: valid for the country's tax-ID table where it has one,
+/// except GBR's and FRA's, which no scheme accepts).
 const PLACES: &[(&str, &str, &str, &str)] = &[
     ("USA", "+14155552671", "US-CA", "123-45-6789"),
-    ("CAN", "+14165550123", "CA-ON", "046454286"),
+    ("CAN", "+14165550123", "CA-ON", "123-456-782"),
     ("MEX", "+525512345678", "MX-CMX", "GAGM900415AB1"),
     ("GBR", "+447400123456", "GB-LND", "QQ123456C"),
     ("FRA", "+33123456789", "FR-75C", "1234567890123"),
     ("PRI", "+17875550123", "US-PR", "123-45-6789"),
+    ("BRA", "+5511987654321", "BR-SP", "390.533.447-05"),
+    ("DEU", "+4915123456789", "DE-BE", "36 574 261 809"),
+    ("DNK", "+4520123456", "DK-84", "211062-5629"),
 ];
 
+/// Tins no scheme of any country is likely to accept, tried in every place but the USA.
+const ODD_TINS: &[&str] = &["X", "12345", "ABC-123", "0000000000"];
+
 fn v1_create() -> impl Strategy<Value = Value> {
-    (0..PLACES.len(), any::<bool>(), 1900i32..2030, 1u32..=12, 1u32..=28, 1u64..50, 1u64..50, 1u64..50, 0u64..1_000_000)
-        .prop_map(|(p, with_vt, y, m, d, occ, pur, fund, vol)| {
+    (
+        (0..PLACES.len(), 0..ODD_TINS.len() * 2),
+        any::<bool>(),
+        1900i32..2030,
+        1u32..=12,
+        1u32..=28,
+        1u64..50,
+        1u64..50,
+        1u64..50,
+        0u64..1_000_000,
+    )
+        .prop_map(|((p, odd), with_vt, y, m, d, occ, pur, fund, vol)| {
             let (country, phone, state, tin) = PLACES[p];
+            let tin = match ODD_TINS.get(odd) {
+                Some(odd) if country != "USA" && country != "PRI" => odd,
+                _ => tin,
+            };
             let mut v = json!({
                 "basic_info": {"first_name": "John", "last_name": "Doe", "dob": format!("{y:04}-{m:02}-{d:02}"),
                     "email": "john.doe@example.com", "phone": phone, "country_of_residence": country,

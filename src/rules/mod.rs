@@ -64,6 +64,8 @@ mod unknown_field;
 mod unknown_reference;
 mod v1_field;
 
+#[cfg(test)]
+pub(crate) use invalid_country::is_alpha3;
 pub(crate) use out_of_range::{message as out_of_range_message, params as out_of_range_params};
 
 pub(crate) type FieldCheck = fn(&Loc<'_>, Field<'_>, &Context, &mut Sink);
