@@ -152,11 +152,15 @@ pub struct Options {
     /// Arrays in a JSON body longer than this get `too_many_items`; the items
     /// beyond the limit are skipped unchecked. Typed requests are not limited.
     pub max_array_items: usize,
+    /// The report keeps at most this many violations, the first in report order, and
+    /// says `truncated` when there were more; `valid` and `status` count them all.
+    /// Bounds the report (and the engine's memory) whatever the body holds.
+    pub max_violations: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { suggest: false, max_body_bytes: 1024 * 1024, max_array_items: 10_000 }
+        Options { suggest: false, max_body_bytes: 1024 * 1024, max_array_items: 10_000, max_violations: 1_000 }
     }
 }
 
@@ -170,6 +174,12 @@ impl Options {
     /// Sets the array length limit for JSON bodies.
     pub fn with_max_array_items(mut self, limit: usize) -> Self {
         self.max_array_items = limit;
+        self
+    }
+
+    /// Sets how many violations a report keeps at most.
+    pub fn with_max_violations(mut self, limit: usize) -> Self {
+        self.max_violations = limit;
         self
     }
 

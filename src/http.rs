@@ -35,8 +35,12 @@ pub struct ProblemDetails {
     pub status: u16,
     /// What happened in this request.
     pub detail: String,
-    /// Every error of the report.
+    /// Every error of the report (of the violations it kept, when it is truncated).
     pub errors: Vec<ProblemError>,
+    /// Present, and true, when the report left violations out (see
+    /// [`Options::max_violations`](crate::Options::max_violations)).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
 }
 
 /// One error in a problem details body.
@@ -75,11 +79,21 @@ impl Report {
         }
         let (kind, title) = problem_kind(self.status);
         let errors: Vec<ProblemError> = self.errors().map(problem_error).collect();
-        let detail = match errors.len() {
-            1 => "The request has 1 error.".to_owned(),
-            n => format!("The request has {n} errors."),
+        let detail = match (errors.len(), self.truncated) {
+            (n, true) => {
+                format!("The request has more violations than the {n} errors listed; fix these and validate again.")
+            }
+            (1, false) => "The request has 1 error.".to_owned(),
+            (n, false) => format!("The request has {n} errors."),
         };
-        Some(ProblemDetails { kind: format!("{type_base}{kind}"), title, status: self.status, detail, errors })
+        Some(ProblemDetails {
+            kind: format!("{type_base}{kind}"),
+            title,
+            status: self.status,
+            detail,
+            errors,
+            truncated: self.truncated,
+        })
     }
 
     /// The body the provider itself answers with for this report's status (spec §13),

@@ -245,7 +245,7 @@ pub fn validate(request: Request<'_>, ctx: &Context, options: &Options) -> Repor
             rules::check_attach_v2(&rules::Attach { body: req, customer_id }, ctx, &mut sink)
         }
     }
-    Report::from_violations(sink.violations)
+    sink.into_report()
 }
 
 #[cfg(test)]

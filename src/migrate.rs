@@ -351,8 +351,7 @@ pub fn migrate(
     use crate::{Body, RequestKind};
     let read = |kind: RequestKind, body: &[u8]| -> Result<Migrated<MigratedRequest>, MigrateError> {
         let mut sink = crate::sink::Sink::new(options);
-        let unreadable =
-            |sink: crate::sink::Sink| MigrateError::Unreadable(crate::Report::from_violations(sink.violations));
+        let unreadable = |sink: crate::sink::Sink| MigrateError::Unreadable(sink.into_report());
         if body.len() > options.max_body_bytes {
             return Err(MigrateError::Unreadable(crate::validate(crate::Request::json(kind, body), ctx, options)));
         }

@@ -146,9 +146,11 @@ pub(crate) trait Object: Default {
     const MEMBERS: &'static [&'static str];
     /// V1 member names and their V2 replacements.
     const RENAMED: &'static [(&'static str, &'static str)] = &[];
-    /// Called once the object is read; `first` is the index of the first
-    /// violation reported inside it.
-    fn finish(&mut self, _sink: &mut Sink, _loc: &Loc<'_>, _first: usize) {}
+    /// Members whose violations the sink holds back until [`Object::finish`] decides
+    /// (a SELFIE ignores all but `type` and `files`).
+    const DEFERRED: &'static [&'static str] = &[];
+    /// Called once the object is read.
+    fn finish(&mut self, _sink: &mut Sink, _loc: &Loc<'_>) {}
 
     /// Reads the value of member `key` if the object defines it (reporting a
     /// repeat through `seen`, one bit per member); `false` for an unknown key,
@@ -206,7 +208,9 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
         let mut out = T::default();
-        let first = self.sink.violations.len();
+        if !T::DEFERRED.is_empty() {
+            self.sink.begin_deferral(self.loc, T::DEFERRED);
+        }
         let mut seen: u64 = 0;
         let mut others: Option<HashSet<Cow<'de, str>>> = None;
         while let Some(key) = map.next_key_seed(KeySeed)? {
@@ -218,7 +222,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
             if others.contains(&key) {
                 duplicate(self.sink, &loc);
             } else if let Some((_, new)) = T::RENAMED.iter().find(|(old, _)| *old == key) {
-                let before = self.sink.violations.len();
+                let before = self.sink.mark();
                 self.sink.emit_structural(
                     Code::V1Field,
                     &loc,
@@ -235,7 +239,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
             map.next_value_seed(Skip)?;
             others.insert(key);
         }
-        out.finish(self.sink, self.loc, first);
+        out.finish(self.sink, self.loc);
         Ok(Some(out))
     }
 
@@ -290,7 +294,7 @@ fn skip_beyond_limit<'de, A: SeqAccess<'de>>(
         return Ok(false);
     }
     if seq.next_element_seed(Skip)?.is_some() {
-        let before = sink.violations.len();
+        let before = sink.mark();
         sink.emit_structural(
             Code::TooManyItems,
             loc,
@@ -474,7 +478,7 @@ const U64_LIMIT: f64 = 18_446_744_073_709_551_616.0;
 fn integer(v: Scalar, sink: &mut Sink, loc: &Loc<'_>, required: bool, kind: IntKind) -> Option<u64> {
     let out_of_range = |sink: &mut Sink| {
         let msg = crate::rules::out_of_range_message(kind, &subject(loc));
-        let before = sink.violations.len();
+        let before = sink.mark();
         sink.emit_settling(Code::OutOfRange, loc, msg);
         sink.set_params(before, crate::rules::out_of_range_params(kind));
         None
@@ -694,13 +698,14 @@ impl<'de> DeserializeSeed<'de> for MetaSeed<'_, '_> {
 
 /// Declares an [`Object`] impl: the member table and how each member is read.
 macro_rules! object {
-    ($ty:ty { $(finish = $finish:ident;)? renamed: [$(($old:literal, $new:literal)),* $(,)?], $($field:ident $(as $wire:literal)?: $kind:ident $(($arg:tt))? $req:ident),* $(,)? }) => {
+    ($ty:ty { $(finish = $finish:ident;)? $(deferred = $deferred:ident;)? renamed: [$(($old:literal, $new:literal)),* $(,)?], $($field:ident $(as $wire:literal)?: $kind:ident $(($arg:tt))? $req:ident),* $(,)? }) => {
         impl Object for $ty {
             const MEMBERS: &'static [&'static str] = &[$(wire_name!($field $($wire)?)),*];
             const RENAMED: &'static [(&'static str, &'static str)] = &[$(($old, $new)),*];
+            $(const DEFERRED: &'static [&'static str] = &$deferred;)?
             $(
-                fn finish(&mut self, sink: &mut Sink, loc: &Loc<'_>, first: usize) {
-                    self.$finish(sink, loc, first)
+                fn finish(&mut self, sink: &mut Sink, loc: &Loc<'_>) {
+                    self.$finish(sink, loc)
                 }
             )?
             fn member<'de, A: MapAccess<'de>>(
@@ -839,28 +844,16 @@ object!(AttachIndividualV2 {
 const SELFIE_IGNORED: [&str; 5] = ["number", "country", "state", "issue_date", "expiry_date"];
 
 impl IdentifyingDocument {
-    fn drop_ignored_selfie_members(&mut self, sink: &mut Sink, loc: &Loc<'_>, first: usize) {
-        if !self.is_selfie() || sink.violations.len() == first {
-            return;
-        }
-        let base = loc.pointer();
-        let ignored = |path: &str| {
-            path.strip_prefix(base.as_str()).and_then(|rest| rest.strip_prefix('/')).is_some_and(|rest| {
-                let member = rest.split('/').next().unwrap_or(rest);
-                SELFIE_IGNORED.contains(&member)
-            })
-        };
-        let mut index = 0;
-        sink.violations.retain(|v| {
-            let keep = index < first || !ignored(&v.path);
-            index += 1;
-            keep
-        });
+    /// What the front end found wrong with the members a SELFIE ignores was held back
+    /// (`deferred`): dropped for a SELFIE, kept for any other type.
+    fn drop_ignored_selfie_members(&mut self, sink: &mut Sink, _loc: &Loc<'_>) {
+        sink.end_deferral(self.is_selfie());
     }
 }
 
 object!(IdentifyingDocument {
     finish = drop_ignored_selfie_members;
+    deferred = SELFIE_IGNORED;
     renamed: [],
     kind as "type": choice(IdentityDocumentType) REQ,
     number: string OPT,

@@ -262,25 +262,34 @@ pub struct Report {
     /// 200 when valid; else the highest-priority status among the errors
     /// (400, 413, 403, 409, 423, 422, in that order).
     pub status: u16,
-    /// Every violation, ordered by path and then by code.
+    /// The violations, ordered by path and then by code: every one, or the first
+    /// [`Options::max_violations`](crate::Options::max_violations) of them in this order
+    /// when there are more (then `truncated` is true).
     pub violations: Vec<Violation>,
+    /// Whether violations beyond the bound were left out. `valid` and `status` count them.
+    pub truncated: bool,
+    /// How many violations were found, those left out included.
+    #[serde(skip)]
+    pub total: usize,
 }
 
 /// Statuses from the most to the least decisive.
 const STATUS_PRIORITY: [u16; 6] = [400, 413, 403, 409, 423, 422];
 
 impl Report {
-    /// Builds a report: orders the violations and derives `valid` and `status`.
+    /// Builds a report of every violation: orders them and derives `valid` and `status`.
+    #[cfg(test)]
     pub(crate) fn from_violations(mut violations: Vec<Violation>) -> Report {
-        violations.sort_by(|a, b| {
-            compare_pointers(&a.path, &b.path)
-                .then(a.location.cmp(&b.location))
-                .then(a.code.cmp(&b.code))
-                .then_with(|| a.message.cmp(&b.message))
-        });
-        violations.dedup();
+        sort_and_dedup(&mut violations);
         let status = status_of(&violations);
-        Report { valid: status == 200, status, violations }
+        let total = violations.len();
+        Report { valid: status == 200, status, violations, truncated: false, total }
+    }
+
+    /// Builds a report from violations already in report order (at most the bound) and the
+    /// status of all of them (those left out included).
+    pub(crate) fn bounded(violations: Vec<Violation>, status: u16, truncated: bool, total: usize) -> Report {
+        Report { valid: status == 200, status, violations, truncated, total }
     }
 
     /// The errors (not the warnings).
@@ -294,13 +303,48 @@ impl Report {
     }
 }
 
+/// Report order: by path (token by token), then location, code and message; exact repeats removed.
+pub(crate) fn sort_and_dedup(violations: &mut Vec<Violation>) {
+    violations.sort_by(|a, b| {
+        compare_pointers(&a.path, &b.path)
+            .then(a.location.cmp(&b.location))
+            .then(a.code.cmp(&b.code))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    violations.dedup();
+}
+
+#[cfg(test)]
 fn status_of(violations: &[Violation]) -> u16 {
-    violations
-        .iter()
-        .filter(|v| v.severity == Severity::Error)
-        .filter_map(|v| v.status)
-        .min_by_key(|s| STATUS_PRIORITY.iter().position(|p| p == s).unwrap_or(STATUS_PRIORITY.len()))
-        .unwrap_or(200)
+    let mut seen = Statuses::default();
+    for v in violations {
+        seen.add(v.code);
+    }
+    seen.status()
+}
+
+/// The error statuses seen so far: enough to derive a report's status without keeping
+/// the violations.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Statuses(u8);
+
+impl Statuses {
+    /// Counts a violation of this code.
+    pub(crate) fn add(&mut self, code: Code) {
+        if code.severity() == Severity::Error {
+            let at = code.status().and_then(|s| STATUS_PRIORITY.iter().position(|p| *p == s));
+            // An error without a known status still makes the request invalid (bit 7).
+            self.0 |= at.map_or(1 << 7, |i| 1 << i);
+        }
+    }
+
+    /// 200 when no error was seen, else the most decisive status.
+    pub(crate) fn status(self) -> u16 {
+        match self.0 {
+            0 => 200,
+            bits => STATUS_PRIORITY.get(bits.trailing_zeros() as usize).copied().unwrap_or(422),
+        }
+    }
 }
 
 /// One reference token of a JSON Pointer. Tokens that are numbers (array indices, or object

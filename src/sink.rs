@@ -1,7 +1,13 @@
 //! Where rules put their violations.
+//!
+//! The sink bounds what it keeps: past [`Options::max_violations`](crate::Options) it keeps
+//! only the first violations in report order, compacting its list whenever it reaches
+//! twice the bound (sort, drop exact repeats, keep the first ones), so memory stays
+//! proportional to the bound whatever the body holds. It counts every violation's status
+//! as it arrives, so the report's `valid` and `status` are those of all of them.
 
 use crate::pointer::Loc;
-use crate::report::{Code, In, Violation};
+use crate::report::{sort_and_dedup, Code, In, Report, Statuses, Violation};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -11,11 +17,42 @@ use std::collections::BTreeSet;
 /// (wrong type, for instance) as *settled*: later rules do not report
 /// anything at or below a settled path, so every cause yields one violation.
 pub(crate) struct Sink {
-    pub(crate) violations: Vec<Violation>,
+    violations: Vec<Violation>,
     settled: BTreeSet<String>,
     suggest: bool,
     /// The JSON front end's array length limit ([`Options::max_array_items`](crate::Options)).
     pub(crate) max_array_items: usize,
+    /// How many violations the report keeps.
+    max_violations: usize,
+    /// Violations pushed so far (a mark for [`Sink::set_params`]).
+    pushed: usize,
+    /// The statuses of every violation kept or left out.
+    statuses: Statuses,
+    /// Violations left out by compaction (distinct from those kept).
+    left_out: usize,
+    /// Violations held back until an identifying document is known to be a SELFIE or not.
+    deferred: Option<Deferred>,
+    /// Whether the last push went to `deferred`.
+    last_deferred: bool,
+}
+
+/// The violations about members a SELFIE ignores, while its document is being read.
+struct Deferred {
+    /// The document's pointer.
+    base: String,
+    /// The member names a SELFIE ignores.
+    members: &'static [&'static str],
+    /// Distinct violations at or below those members.
+    held: Vec<Violation>,
+}
+
+impl Deferred {
+    fn covers(&self, path: &str) -> bool {
+        path.strip_prefix(self.base.as_str()).and_then(|rest| rest.strip_prefix('/')).is_some_and(|rest| {
+            let member = rest.split('/').next().unwrap_or(rest);
+            self.members.contains(&member)
+        })
+    }
 }
 
 impl Sink {
@@ -25,6 +62,12 @@ impl Sink {
             settled: BTreeSet::new(),
             suggest: options.suggest,
             max_array_items: options.max_array_items,
+            max_violations: options.max_violations,
+            pushed: 0,
+            statuses: Statuses::default(),
+            left_out: 0,
+            deferred: None,
+            last_deferred: false,
         }
     }
 
@@ -32,6 +75,34 @@ impl Sink {
     pub(crate) fn reset(&mut self) {
         self.violations.clear();
         self.settled.clear();
+        self.statuses = Statuses::default();
+        self.left_out = 0;
+        self.deferred = None;
+        self.last_deferred = false;
+    }
+
+    /// The report: the first violations in report order, and the status of all of them.
+    pub(crate) fn into_report(mut self) -> Report {
+        self.end_deferral(false);
+        let mut violations = self.violations;
+        sort_and_dedup(&mut violations);
+        let mut left_out = self.left_out;
+        if violations.len() > self.max_violations {
+            left_out += violations.len() - self.max_violations;
+            violations.truncate(self.max_violations);
+        }
+        let total = violations.len() + left_out;
+        Report::bounded(violations, self.statuses.status(), left_out > 0, total)
+    }
+
+    /// A mark for [`Sink::set_params`]: how many violations were pushed so far.
+    pub(crate) fn mark(&self) -> usize {
+        self.pushed
+    }
+
+    /// Whether anything was pushed since `mark`.
+    pub(crate) fn pushed_since(&self, mark: usize) -> bool {
+        self.pushed > mark
     }
 
     /// Reports a violation at `loc` in the body.
@@ -47,17 +118,23 @@ impl Sink {
         message: impl Into<Cow<'static, str>>,
         params: Vec<(&'static str, String)>,
     ) {
-        let before = self.violations.len();
+        let mark = self.mark();
         self.push(code, In::Body, loc.pointer(), message.into(), None);
-        self.set_params(before, params);
+        self.set_params(mark, params);
     }
 
-    /// Gives the violation pushed since `before` (if any) its message parameters.
-    pub(crate) fn set_params(&mut self, before: usize, params: Vec<(&'static str, String)>) {
-        if self.violations.len() > before {
-            if let Some(v) = self.violations.last_mut() {
-                v.params = params;
-            }
+    /// Gives the violation pushed since `mark` (if any) its message parameters.
+    pub(crate) fn set_params(&mut self, mark: usize, params: Vec<(&'static str, String)>) {
+        if !self.pushed_since(mark) {
+            return;
+        }
+        let last = if self.last_deferred {
+            self.deferred.as_mut().and_then(|d| d.held.last_mut())
+        } else {
+            self.violations.last_mut()
+        };
+        if let Some(v) = last {
+            v.params = params;
         }
     }
 
@@ -82,19 +159,68 @@ impl Sink {
     pub(crate) fn emit_settling(&mut self, code: Code, loc: &Loc<'_>, message: impl Into<Cow<'static, str>>) {
         let path = loc.pointer();
         self.settled.insert(path.clone());
-        self.violations.push(Violation::new(code, In::Body, path, message.into(), None));
+        self.add(Violation::new(code, In::Body, path, message.into(), None));
     }
 
     /// Reports a structural violation that does not settle its path (a duplicate or unknown member).
     pub(crate) fn emit_structural(&mut self, code: Code, loc: &Loc<'_>, message: impl Into<Cow<'static, str>>) {
-        self.violations.push(Violation::new(code, In::Body, loc.pointer(), message.into(), None));
+        self.add(Violation::new(code, In::Body, loc.pointer(), message.into(), None));
     }
 
     fn push(&mut self, code: Code, location: In, path: String, message: Cow<'static, str>, suggestion: Option<String>) {
         if location == In::Body && self.is_settled(&path) {
             return;
         }
-        self.violations.push(Violation::new(code, location, path, message, suggestion));
+        self.add(Violation::new(code, location, path, message, suggestion));
+    }
+
+    /// Keeps a violation: held back when it is about a member a SELFIE may ignore, else
+    /// counted and kept, compacting first when the list has reached twice the bound.
+    fn add(&mut self, v: Violation) {
+        self.pushed += 1;
+        if let Some(d) = self.deferred.as_mut().filter(|d| v.location == In::Body && d.covers(&v.path)) {
+            // At most a few distinct violations per member: a repeat is dropped here, so a
+            // member repeated a million times holds one.
+            self.last_deferred = true;
+            if !d.held.contains(&v) {
+                d.held.push(v);
+            }
+            return;
+        }
+        self.last_deferred = false;
+        self.keep(v);
+    }
+
+    fn keep(&mut self, v: Violation) {
+        if self.violations.len() >= self.max_violations.saturating_mul(2).max(64) {
+            sort_and_dedup(&mut self.violations);
+            if self.violations.len() > self.max_violations {
+                self.left_out += self.violations.len() - self.max_violations;
+                self.violations.truncate(self.max_violations);
+            }
+        }
+        self.statuses.add(v.code);
+        self.violations.push(v);
+    }
+
+    /// Holds back the violations about `members` of the object at `base` (an identifying
+    /// document, whose members a SELFIE ignores) until [`Sink::end_deferral`].
+    pub(crate) fn begin_deferral(&mut self, base: &Loc<'_>, members: &'static [&'static str]) {
+        self.end_deferral(false);
+        self.deferred = Some(Deferred { base: base.pointer(), members, held: Vec::new() });
+    }
+
+    /// Ends the deferral: drops what was held back (`ignore`, the document is a SELFIE) or
+    /// keeps it.
+    pub(crate) fn end_deferral(&mut self, ignore: bool) {
+        self.last_deferred = false;
+        if let Some(d) = self.deferred.take() {
+            if !ignore {
+                for v in d.held {
+                    self.keep(v);
+                }
+            }
+        }
     }
 
     /// Whether `path` or one of its ancestors was settled: O(depth · log n).

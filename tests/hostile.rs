@@ -671,15 +671,31 @@ fn a_million_item_array_is_limited_then_complete() {
 }
 
 #[test]
-fn a_million_repeated_ids_are_each_reported() {
+fn a_million_repeated_ids_are_each_reported_when_unbounded() {
     let body = create(&[("[1, 5]", &ids(1_000_000, |i| i % 2 + 1))]);
-    let report = run_create_with(&body, &big().with_max_array_items(usize::MAX));
+    let options = big().with_max_array_items(usize::MAX).with_max_violations(usize::MAX);
+    let report = run_create_with(&body, &options);
     assert!(report.valid);
     assert_eq!(report.status, 200);
+    assert!(!report.truncated);
     assert_eq!(report.violations.len(), 999_998);
+    assert_eq!(report.total, 999_998);
     for (i, v) in report.violations.iter().enumerate() {
         assert_eq!(v.code, Code::DuplicateItem);
         assert_eq!(v.path, format!("/financial_profile/source_of_fund_ids/{}", i + 2));
+    }
+}
+
+#[test]
+fn a_million_repeated_ids_keep_the_first_thousand_by_default() {
+    let body = create(&[("[1, 5]", &ids(1_000_000, |i| i % 2 + 1))]);
+    let report = run_create_with(&body, &big().with_max_array_items(usize::MAX));
+    assert!(report.valid, "warnings only");
+    assert!(report.truncated);
+    assert_eq!(report.total, 999_998);
+    assert_eq!(report.violations.len(), 1_000);
+    for (i, v) in report.violations.iter().enumerate() {
+        assert_eq!(v.path, format!("/financial_profile/source_of_fund_ids/{}", i + 2), "the first in report order");
     }
 }
 

@@ -29,7 +29,7 @@ fn check_accepts_the_documented_example() {
     let ex = example();
     let out = run(&["check", "--request", "create-individual-v2", "--today", "2026-11-26", ex.to_str().unwrap()], "");
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(json(&out), serde_json::json!({"valid": true, "status": 200, "violations": []}));
+    assert_eq!(json(&out), serde_json::json!({"valid": true, "status": 200, "violations": [], "truncated": false}));
 }
 
 #[test]
