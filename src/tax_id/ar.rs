@@ -1,6 +1,6 @@
 //! Argentina (ARG): the CUIT (and CUIL) and the DNI.
 
-use super::scheme::{digit, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digit, digits_of_length, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// CUIT/CUIL (Código Único de Identificación Tributaria / Laboral): eleven digits. The first two
@@ -24,12 +24,7 @@ fn cuit_compact(number: &str) -> Option<Compact> {
 
 fn cuit_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.len() != 11 {
-        return Err(Fault::Length);
-    }
-    if !is_digits(b) {
-        return Err(Fault::Format);
-    }
+    digits_of_length(b, 11)?;
     let (body, check) = b.split_at(10);
     if !CUIT_KINDS.contains(&&body[..2]) {
         return Err(Fault::Component);

@@ -1,6 +1,6 @@
 //! Austria (AUT): the Abgabenkontonummer.
 
-use super::scheme::{digit, is_digits, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digit, digits_of_length, Compact, Fault, Outcome, Scheme};
 use super::tables::AT_OFFICES;
 use crate::date::Date;
 
@@ -18,12 +18,7 @@ fn tin_compact(number: &str) -> Option<Compact> {
 
 fn tin_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.len() != 9 {
-        return Err(Fault::Length);
-    }
-    if !is_digits(b) {
-        return Err(Fault::Format);
-    }
+    digits_of_length(b, 9)?;
     if tin_check_digit(&b[..8]) != digit(b[8]) {
         return Err(Fault::Checksum);
     }

@@ -1,6 +1,6 @@
 //! Canada (CAN): the SIN.
 
-use super::scheme::{is_digits, luhn_checksum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digits_of_length, luhn_checksum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// SIN (Social Insurance Number): nine digits that pass the Luhn check; the first digit is not
@@ -14,12 +14,7 @@ fn sin_compact(number: &str) -> Option<Compact> {
 
 fn sin_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.len() != 9 {
-        return Err(Fault::Length);
-    }
-    if !is_digits(b) {
-        return Err(Fault::Format);
-    }
+    digits_of_length(b, 9)?;
     if matches!(b.first(), Some(b'0' | b'8')) {
         return Err(Fault::Component);
     }

@@ -1,6 +1,6 @@
 //! Costa Rica (CRI): the cédula de persona física.
 
-use super::scheme::{is_digits, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digits_of_length, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Cédula de Persona Física (CPF): 10 digits starting with `0` (a province digit and two groups
@@ -76,12 +76,7 @@ fn cpf_compact(number: &str) -> Option<Compact> {
 
 fn cpf_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.len() != 10 {
-        return Err(Fault::Length);
-    }
-    if !is_digits(b) {
-        return Err(Fault::Format);
-    }
+    digits_of_length(b, 10)?;
     if b.first() != Some(&b'0') {
         return Err(Fault::Component);
     }

@@ -1,6 +1,6 @@
 //! Denmark (DNK): the CPR-nummer.
 
-use super::scheme::{date, digit, is_digits, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, is_digits, pair, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// CPR-nummer (Det Centrale Personregister): 10 digits `DDMMYY` + 4 serial digits. The first six
@@ -36,11 +36,6 @@ fn cpr_validate(number: &Compact, today: Option<Date>) -> Outcome {
         Some(today) if born > today => Err(Fault::Component),
         _ => Ok(()),
     }
-}
-
-/// The value of two ASCII digits.
-fn pair(tens: u8, units: u8) -> u32 {
-    digit(tens) * 10 + digit(units)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Ecuador (ECU): the CI (cédula) and the RUC.
 
-use super::scheme::{digit, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digit, digits_of_length, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// CI (Cédula de identidad): ten digits. The first two are the province, 01 to 24, 30 or 50;
@@ -41,12 +41,7 @@ fn ci_validate(number: &Compact, _today: Option<Date>) -> Outcome {
 
 /// The CI rules on ten bytes.
 fn validate_ci(b: &[u8]) -> Outcome {
-    if b.len() != 10 {
-        return Err(Fault::Length);
-    }
-    if !is_digits(b) {
-        return Err(Fault::Format);
-    }
+    digits_of_length(b, 10)?;
     if !province_ok(b) || b.get(2).is_some_and(|&c| c > b'6') {
         return Err(Fault::Component);
     }
@@ -67,12 +62,7 @@ fn validate_ci(b: &[u8]) -> Outcome {
 
 fn ruc_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.len() != 13 {
-        return Err(Fault::Length);
-    }
-    if !is_digits(b) {
-        return Err(Fault::Format);
-    }
+    digits_of_length(b, 13)?;
     if !province_ok(b) {
         return Err(Fault::Component);
     }

@@ -1,6 +1,6 @@
 //! Estonia (EST): the isikukood.
 
-use super::scheme::{date, digit, is_digits, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, is_digits, pair, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Isikukood (personal identification code): 11 digits `G` `YYMMDD` `NNN` `C`. `G` gives the
@@ -64,11 +64,6 @@ fn check_digit(body: &[u8; 10]) -> u32 {
         10 => remainder(2) % 10,
         check => check,
     }
-}
-
-/// The value of two ASCII digits.
-fn pair(tens: u8, units: u8) -> u32 {
-    digit(tens) * 10 + digit(units)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Finland (FIN): the henkilötunnus.
 
-use super::scheme::{date, digit, is_digits, number, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, is_digits, number, pair, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Henkilötunnus (HETU, personal identity code): 11 characters `DDMMYY` `C` `NNN` `K`. `C` gives
@@ -52,11 +52,6 @@ fn century(sign: u8) -> Option<u32> {
         b'A'..=b'F' => Some(2000),
         _ => None,
     }
-}
-
-/// The value of two ASCII digits.
-fn pair(tens: u8, units: u8) -> u32 {
-    digit(tens) * 10 + digit(units)
 }
 
 #[cfg(test)]

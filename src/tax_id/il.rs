@@ -13,29 +13,7 @@ pub(crate) const IDNR: Scheme =
 const WIDTH: usize = 9;
 
 fn idnr_compact(number: &str) -> Option<Compact> {
-    Compact::clean(number, b" -").map(Compact::strip).and_then(zero_fill)
-}
-
-/// Left-pads with zeros to [`WIDTH`] characters, keeping a leading sign in front
-/// (python's `str.zfill`).
-fn zero_fill(number: Compact) -> Option<Compact> {
-    let b = number.as_bytes();
-    let Some(missing) = WIDTH.checked_sub(b.len()).filter(|&m| m > 0) else {
-        return Some(number);
-    };
-    let (sign, rest) = match b.split_first() {
-        Some((&s @ (b'+' | b'-'), rest)) => (Some(s), rest),
-        _ => (None, b),
-    };
-    let mut buf = [b'0'; WIDTH];
-    let mut at = 0;
-    if let Some(s) = sign {
-        buf[0] = s;
-        at = 1;
-    }
-    at += missing;
-    buf.get_mut(at..at + rest.len())?.copy_from_slice(rest);
-    Compact::from_bytes(&buf)
+    Compact::clean(number, b" -").map(Compact::strip).and_then(|c| c.zfill(WIDTH))
 }
 
 fn idnr_validate(number: &Compact, _today: Option<Date>) -> Outcome {

@@ -1,6 +1,6 @@
 //! Iceland (ISL): the kennitala.
 
-use super::scheme::{date, digit, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, is_digits, pair, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Kennitala (personal and organisation ID number): 10 digits `DDMMYY` `RR` `C` `Z`. `DDMMYY`
@@ -38,11 +38,6 @@ fn kennitala_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     } else {
         Err(Fault::Checksum)
     }
-}
-
-/// The value of two ASCII digits.
-fn pair(tens: u8, units: u8) -> u32 {
-    digit(tens) * 10 + digit(units)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Japan (JPN): the individual number (My Number).
 
-use super::scheme::{digit, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digit, digits_of_length, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// IN (individual number, 個人番号, "My Number"): 12 digits, the last a check digit: with the
@@ -23,12 +23,7 @@ fn check_digit(body: &[u8]) -> u32 {
 
 fn in_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.len() != 12 {
-        return Err(Fault::Length);
-    }
-    if !is_digits(b) {
-        return Err(Fault::Format);
-    }
+    digits_of_length(b, 12)?;
     match b.split_last() {
         Some((&last, body)) if digit(last) == check_digit(body) => Ok(()),
         _ => Err(Fault::Checksum),

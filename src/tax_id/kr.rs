@@ -1,6 +1,6 @@
 //! South Korea (KOR): the resident registration number.
 
-use super::scheme::{date, digit, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, is_digits, pair, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Resident registration number (주민등록번호): 13 digits `YYMMDD` `S` `PP` `NNN` `C`. `YYMMDD` must
@@ -41,11 +41,6 @@ fn rrn_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     } else {
         Err(Fault::Checksum)
     }
-}
-
-/// The value of two ASCII digits.
-fn pair(tens: u8, units: u8) -> u32 {
-    digit(tens) * 10 + digit(units)
 }
 
 #[cfg(test)]

@@ -13,27 +13,7 @@ pub(crate) const BSN: Scheme =
 const WIDTH: usize = 9;
 
 fn bsn_compact(number: &str) -> Option<Compact> {
-    Compact::clean(number, b" -.").map(Compact::strip).and_then(zero_fill)
-}
-
-/// Left-pads with `0` to [`WIDTH`] characters, after a leading sign if there is one (`str.zfill`).
-fn zero_fill(number: Compact) -> Option<Compact> {
-    let b = number.as_bytes();
-    if b.len() >= WIDTH {
-        return Some(number);
-    }
-    let mut buf = [b'0'; WIDTH];
-    for (slot, &c) in buf.iter_mut().rev().zip(b.iter().rev()) {
-        *slot = c;
-    }
-    if let (Some(&sign @ (b'+' | b'-')), Some(first)) = (b.first(), buf.first_mut()) {
-        // The sign was copied in place among the digits; move it to the front.
-        *first = sign;
-        if let Some(old) = buf.get_mut(WIDTH - b.len()) {
-            *old = b'0';
-        }
-    }
-    Compact::from_bytes(&buf)
+    Compact::clean(number, b" -.").map(Compact::strip).and_then(|c| c.zfill(WIDTH))
 }
 
 fn bsn_validate(number: &Compact, _today: Option<Date>) -> Outcome {

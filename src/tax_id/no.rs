@@ -1,6 +1,6 @@
 //! Norway (NOR): the fødselsnummer.
 
-use super::scheme::{date, digit, is_digits, number, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, is_digits, number, pair, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Fødselsnummer (birth number, also D- and H-numbers): 11 digits, `DDMMYY`, three individual
@@ -76,11 +76,6 @@ fn birth_date(digits: &[u8; 11]) -> Option<Date> {
         _ => return None,
     };
     date(century + yy, month, day)
-}
-
-/// The value of two ASCII digits.
-fn pair(tens: u8, units: u8) -> u32 {
-    digit(tens) * 10 + digit(units)
 }
 
 #[cfg(test)]

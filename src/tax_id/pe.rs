@@ -1,6 +1,6 @@
 //! Peru (PER): the CUI (DNI) and the RUC.
 
-use super::scheme::{digit, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digit, digits_of_length, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// CUI/DNI (Cédula Única de Identidad): eight digits, optionally followed by a check character.
@@ -48,12 +48,7 @@ fn ruc_compact(number: &str) -> Option<Compact> {
 
 fn ruc_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.len() != 11 {
-        return Err(Fault::Length);
-    }
-    if !is_digits(b) {
-        return Err(Fault::Format);
-    }
+    digits_of_length(b, 11)?;
     let (body, check) = b.split_at(10);
     if !matches!(body.get(..2), Some(b"10" | b"15" | b"17" | b"20")) {
         return Err(Fault::Component);

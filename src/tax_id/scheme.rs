@@ -176,6 +176,24 @@ impl Compact {
         }
     }
 
+    /// Left-padded with `0` to `width` bytes, after a leading sign if there is one
+    /// (python's `str.zfill`); as it is when already that long.
+    pub(crate) fn zfill(self, width: usize) -> Option<Compact> {
+        let b = self.as_bytes();
+        let Some(missing) = width.checked_sub(b.len()).filter(|&m| m > 0) else {
+            return Some(self);
+        };
+        let (sign, rest) = match b.split_first() {
+            Some((&s @ (b'+' | b'-'), rest)) => (Some(s), rest),
+            _ => (None, b),
+        };
+        let mut out = Compact { buf: [0; Compact::CAPACITY], len: 0 };
+        for c in sign.into_iter().chain(std::iter::repeat(b'0').take(missing)).chain(rest.iter().copied()) {
+            out.push(c)?;
+        }
+        Some(out)
+    }
+
     /// The bytes of the compact form.
     pub(crate) fn as_bytes(&self) -> &[u8] {
         &self.buf[..usize::from(self.len)]
@@ -202,9 +220,25 @@ pub(crate) fn is_digits(b: &[u8]) -> bool {
     b.iter().all(u8::is_ascii_digit)
 }
 
+/// Exactly `len` ASCII digits: else a [`Fault::Length`] (checked first) or a [`Fault::Format`].
+pub(crate) fn digits_of_length(b: &[u8], len: usize) -> Outcome {
+    if b.len() != len {
+        return Err(Fault::Length);
+    }
+    if !is_digits(b) {
+        return Err(Fault::Format);
+    }
+    Ok(())
+}
+
 /// The value of an ASCII digit.
 pub(crate) fn digit(b: u8) -> u32 {
     u32::from(b.wrapping_sub(b'0'))
+}
+
+/// The value of two ASCII digits (`int(number[i:i + 2])` on digits).
+pub(crate) fn pair(tens: u8, units: u8) -> u32 {
+    digit(tens) * 10 + digit(units)
 }
 
 /// The value of a run of ASCII digits (callers check [`is_digits`] first; at most 19 digits).
@@ -307,6 +341,18 @@ mod tests {
         assert_eq!(Compact::from_bytes(b"   ").unwrap().strip().as_str(), "");
         assert_eq!(Compact::from_bytes(b"PL123").unwrap().strip_prefix(b"PL").as_str(), "123");
         assert_eq!(Compact::from_bytes(b"123").unwrap().strip_prefix(b"PL").as_str(), "123");
+        // str.zfill: zeros after the sign; nothing for a long enough string.
+        let zfill = |s: &str, w| Compact::from_bytes(s.as_bytes()).unwrap().zfill(w).map(|c| c.as_str().to_owned());
+        assert_eq!(zfill("123", 6).as_deref(), Some("000123"));
+        assert_eq!(zfill("+12", 6).as_deref(), Some("+00012"));
+        assert_eq!(zfill("-", 3).as_deref(), Some("-00"));
+        assert_eq!(zfill("", 2).as_deref(), Some("00"));
+        assert_eq!(zfill("12345", 3).as_deref(), Some("12345"));
+        assert_eq!(zfill("1", Compact::CAPACITY + 1), None);
+        assert_eq!(pair(b'4', b'2'), 42);
+        assert_eq!(digits_of_length(b"123", 3), Ok(()));
+        assert_eq!(digits_of_length(b"12a", 3), Err(Fault::Format));
+        assert_eq!(digits_of_length(b"12a4", 3), Err(Fault::Length));
         assert!(Compact::clean(&"1".repeat(Compact::CAPACITY), b"").is_some());
         assert!(Compact::clean(&"1".repeat(Compact::CAPACITY + 1), b"").is_none());
         assert!(Compact::clean(&"1-".repeat(Compact::CAPACITY), b"-").is_some());

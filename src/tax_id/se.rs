@@ -1,6 +1,6 @@
 //! Sweden (SWE): the personnummer.
 
-use super::scheme::{date, digit, is_digits, luhn_valid, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, is_digits, luhn_valid, pair, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Personnummer: `YYMMDD-NNNC` (11 characters) or `YYYYMMDD-NNNC` (13), where the separator is
@@ -83,11 +83,6 @@ fn full_year(yy: u32, plus: bool, today: Option<Date>) -> Option<u32> {
         century = century.checked_sub(1)?;
     }
     Some(century * 100 + yy)
-}
-
-/// The value of two ASCII digits.
-fn pair(tens: u8, units: u8) -> u32 {
-    digit(tens) * 10 + digit(units)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Thailand (THA): the personal identification number.
 
-use super::scheme::{digit, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digit, digits_of_length, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// PIN (personal identification number, เลขประจำตัวประชาชน): 13 digits. The first digit (the
@@ -24,12 +24,7 @@ fn check_digit(body: &[u8]) -> u32 {
 
 fn pin_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.len() != 13 {
-        return Err(Fault::Length);
-    }
-    if !is_digits(b) {
-        return Err(Fault::Format);
-    }
+    digits_of_length(b, 13)?;
     let Some((&last, body)) = b.split_last() else {
         return Err(Fault::Length);
     };

@@ -1,6 +1,6 @@
 //! South Africa (ZAF): the identity number and the tax reference number.
 
-use super::scheme::{date, digit, is_digits, luhn_valid, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, digits_of_length, is_digits, luhn_valid, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Identity number (South African ID): 13 digits `YYMMDD` `SSSS` `C` `A` `Z`. `YYMMDD` must be a
@@ -58,12 +58,7 @@ fn tin_compact(number: &str) -> Option<Compact> {
 
 fn tin_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.len() != 10 {
-        return Err(Fault::Length);
-    }
-    if !is_digits(b) {
-        return Err(Fault::Format);
-    }
+    digits_of_length(b, 10)?;
     if !matches!(b.first(), Some(b'0'..=b'3' | b'9')) {
         return Err(Fault::Component);
     }
