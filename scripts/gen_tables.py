@@ -6,17 +6,23 @@ Outputs (paths relative to the repository root):
 * ``src/data/mod.rs``            -- module declarations
 * ``src/data/subdivisions.rs``   -- ISO 3166-2 codes and per-country subdivision facts
                                     (from the iso-codes JSON carried by the ``pycountry`` wheel)
-* ``src/data/phone.rs``          -- calling codes, region order, and for the calling codes
-                                    shared by several regions one automaton each that resolves
-                                    a national number's region, compiled from libphonenumber's
-                                    patterns (from the ``phonenumbers`` wheel); the patterns
-                                    themselves for the tests
+* ``src/data/phone.rs``          -- calling codes, region order, possible lengths, and
+                                    automata compiled from libphonenumber's patterns (from the
+                                    ``phonenumbers`` wheel): for the calling codes shared by
+                                    several regions, one each that resolves a national number's
+                                    region; for the calling codes whose main region has a
+                                    national prefix pattern, one each that gives the length
+                                    change of parse's national prefix stripping; the region
+                                    patterns themselves for the tests
 * ``tests/data/phone_examples.tsv`` -- every example number of every region with the region
                                     python-phonenumbers' ``region_code_for_number`` gives
 * ``tests/data/phone_variants.tsv`` -- deterministic variations of those (trunk prefix
                                     inserted, digits changed, random numbers) with the same oracle
 * ``tests/data/phone_patterns.tsv`` -- every emitted pattern with inputs and what Python's ``re``
                                     says (fullmatch / match), for the evaluator's unit test
+* ``tests/data/phone_possible.tsv`` -- every example number, one digit short, one digit long and
+                                    with a national prefix in front, with python-phonenumbers'
+                                    ``is_possible_number_with_reason(parse(number))``
 
 Usage::
 
@@ -135,7 +141,7 @@ EXAMPLE_TYPES = [
     "uan",
     "voicemail",
 ]
-MIN_DIGITS, MAX_DIGITS = 8, 15  # shape accepted by kyc_rules::phone (digits after "+")
+RANDOM_DIGITS = (8, 15)  # digits after "+" of the random numbers in phone_variants.tsv
 MAX_PATTERN_DEPTH = 8  # the Rust evaluator (test oracle) allows 16; keep a margin
 VARIANT_SEED = 3166
 
@@ -329,8 +335,12 @@ class PatternError(Exception):
     pass
 
 
-def parse_pattern(p: str):
+def parse_pattern(p: str, captures: bool = False):
+    """The parse tree of ``p``.  With ``captures`` (national prefix patterns), capturing groups
+    are kept as ``("group", n, tree)`` (numbered by their opening parenthesis, as in ``re``) and
+    ``$`` is accepted as ``("eol",)``; otherwise a group is just its tree and ``$`` an error."""
     pos = 0
+    groups = 0
 
     def peek():
         return p[pos] if pos < len(p) else None
@@ -353,8 +363,11 @@ def parse_pattern(p: str):
         return ("seq", items)
 
     def atom(depth):
-        nonlocal pos
+        nonlocal pos, groups
         c = peek()
+        if c == "$" and captures:
+            pos += 1
+            return ("eol",)
         if c is not None and c.isdigit():
             pos += 1
             return ("class", frozenset(c))
@@ -391,15 +404,19 @@ def parse_pattern(p: str):
             if depth + 1 > MAX_PATTERN_DEPTH:
                 raise PatternError("nesting too deep")
             pos += 1
+            group = None
             if p[pos : pos + 2] == "?:":
                 pos += 2
             elif peek() == "?":
                 raise PatternError(f"unsupported group kind at {pos}")
+            elif captures:
+                groups += 1
+                group = groups
             inner = alt(depth + 1)
             if peek() != ")":
                 raise PatternError(f"missing ')' at {pos}")
             pos += 1
-            return inner
+            return inner if group is None else ("group", group, inner)
         raise PatternError(f"unexpected {c!r} at {pos}")
 
     def quant():
@@ -871,6 +888,343 @@ def check_automaton(cc: int, spec, resolve, examples: list[str]) -> int:
     return len(inputs)
 
 
+# --------------------------------------------------------------------------------------------
+# Possible numbers: national prefix automata
+# --------------------------------------------------------------------------------------------
+#
+# kyc_rules::phone::possibility reproduces is_possible_number_with_reason(parse("+...", None)).
+# For "+<calling code><national digits>", with M the metadata of the calling code's main region
+# (region_code_for_country_code; for a non-geographic code, the entity's), parse and
+# is_possible_number_with_reason do:
+#
+#   1. 2 digits or fewer in all, or fewer than 2 national digits: parse fails;
+#   2. _maybe_strip_national_prefix_carrier_code: the first match, in re's backtracking order,
+#      of M's national_prefix_for_parsing at the start of the national number gives a
+#      candidate: the rest of the number or, with a transform rule when the pattern's last group
+#      took part, the rule's expansion followed by the rest; no candidate when the number
+#      matches M's general pattern and the candidate does not;
+#   3. the candidate replaces the number unless _test_number_length says TOO_SHORT,
+#      IS_POSSIBLE_LOCAL_ONLY or INVALID_LENGTH for it;
+#   4. more than 17 digits: parse fails;
+#   5. the answer is _test_number_length of the result: its length against M's general
+#      possible lengths and local-only lengths.
+#
+# Only step 2 looks at the digits, and only its candidate's length matters afterwards.  So for
+# each calling code whose main region has a national prefix pattern, step 2 is compiled into a
+# deterministic Moore machine over the national digits whose output is the candidate's length
+# minus the number's (None: no candidate, or one of the same length, which changes nothing);
+# src/phone.rs does steps 1 and 3 to 5 with the lengths as bit masks.
+#
+# The national prefix patterns are finite languages.  They are expanded into their match paths
+# in re's priority order (alternatives left to right, greedy quantifiers one more iteration
+# first, groups recorded); re.match's match is the first path whose digits the number starts
+# with (`$` at the end of a path: whose digits are the whole number).  The automaton follows,
+# side by side, the paths still in the race, each with the general pattern's state on the
+# candidate it would give (the transform rule's literals and kept group digits, then the rest
+# of the number), and the general pattern's state on the number itself.
+
+# Fixture and self-check names: libphonenumber's ValidationResult, or "parse:<error>" when
+# parse raises.
+VALIDATION_RESULTS = ["IS_POSSIBLE", "IS_POSSIBLE_LOCAL_ONLY", "TOO_SHORT", "TOO_LONG", "INVALID_LENGTH"]
+PARSE_ERRORS = ["INVALID_COUNTRY_CODE", "NOT_A_NUMBER", "TOO_SHORT_AFTER_IDD", "TOO_SHORT_NSN", "TOO_LONG"]
+MIN_NSN, MAX_NSN = 2, 17  # phonenumberutil._MIN_LENGTH_FOR_NSN, _MAX_LENGTH_FOR_NSN
+MAX_PREFIX_PATHS = 5000
+NO_CANDIDATE = 255  # output of a national prefix automaton: no candidate
+
+
+def prefix_paths(node) -> list[tuple]:
+    """The match paths of a finite national prefix pattern (a parse tree with captures), in
+    re's backtracking priority order: tuples of ("digit", class), ("open", n), ("close", n) and
+    ("eol",) items."""
+    kind = node[0]
+    if kind == "class":
+        out = [(("digit", node[1]),)]
+    elif kind == "eol":
+        out = [(("eol",),)]
+    elif kind == "group":
+        _, n, inner = node
+        out = [(("open", n),) + p + (("close", n),) for p in prefix_paths(inner)]
+    elif kind == "alt":
+        out = [p for b in node[1] for p in prefix_paths(b)]
+    elif kind == "seq":
+        out = [()]
+        for item in node[1]:
+            ps = prefix_paths(item)
+            out = [a + b for a in out for b in ps]
+            check(len(out) <= MAX_PREFIX_PATHS, "national prefix pattern with too many match paths")
+    else:
+        _, inner, lo, hi = node
+        check(hi is not None, "unbounded repetition in a national prefix pattern")
+        check(inner[0] != "eol", "quantified $ in a national prefix pattern")
+        ps = prefix_paths(inner)
+        check(all(any(i[0] == "digit" for i in p) for p in ps), "repetition that can match nothing")
+
+        def rep(lo: int, hi: int) -> list[tuple]:
+            # Greedy: one more iteration (in the inner pattern's order) before stopping.
+            if hi == 0:
+                return [()]
+            more = [p + r for p in ps for r in rep(max(lo - 1, 0), hi - 1)]
+            return more + ([()] if lo == 0 else [])
+
+        out = rep(lo, hi)
+    check(len(out) <= MAX_PREFIX_PATHS, "national prefix pattern with too many match paths")
+    return out
+
+
+def count_groups(node) -> int:
+    kind = node[0]
+    if kind == "group":
+        return 1 + count_groups(node[2])
+    if kind in ("alt", "seq"):
+        return sum(count_groups(i) for i in node[1])
+    if kind == "rep":
+        return count_groups(node[1])
+    return 0
+
+
+def parse_template(rule: str) -> list:
+    """A transform rule (an re.sub template) as literal digit strings and group numbers."""
+    pieces: list = []
+    i = 0
+    while i < len(rule):
+        c = rule[i]
+        if c == "\\":
+            check(i + 1 < len(rule) and rule[i + 1] in "123456789", f"transform rule {rule!r}: unsupported escape")
+            pieces.append(int(rule[i + 1]))
+            i += 2
+        else:
+            check(c.isdigit(), f"transform rule {rule!r}: unsupported character {c!r}")
+            if pieces and isinstance(pieces[-1], str):
+                pieces[-1] += c
+            else:
+                pieces.append(c)
+            i += 1
+    return pieces
+
+
+class PrefixPath:
+    """One match path of a national prefix pattern and the candidate it gives.
+
+    ``classes``: the digit class (a set of ints) of each of the ``k`` digits it matches;
+    ``eol``: it ends in ``$``.  The candidate is the number's digits at the ``keep`` positions
+    among its first ``k``, with the digits ``feed[j]`` inserted after position ``j``, then the
+    rest of the number: ``delta`` digits more than the number."""
+
+    def __init__(self, classes: list, eol: bool, keep: list, feed: list):
+        self.classes, self.eol, self.keep, self.feed = classes, eol, keep, feed
+        self.k = len(classes)
+        self.delta = sum(keep) + sum(len(f) for f in feed) - self.k
+
+    def sample(self, rng: random.Random) -> str:
+        return "".join(str(rng.choice(sorted(c))) for c in self.classes)
+
+
+def prefix_path(path, groups: int, template: list) -> PrefixPath | None:
+    """The candidate of a match path (None: the path can never match)."""
+    classes, spans, opened, eol = [], {}, {}, False
+    for item in path:
+        if item[0] == "digit":
+            if eol:
+                return None  # `$` before a digit
+            classes.append(frozenset(int(c) for c in item[1]))
+        elif item[0] == "eol":
+            eol = True
+        elif item[0] == "open":
+            opened[item[1]] = len(classes)
+        else:
+            spans[item[1]] = (opened[item[1]], len(classes))  # a repeated group keeps its last
+    k = len(classes)
+    keep, feed = [False] * k, [""] * (k + 1)
+    # A transform when there is a rule and the pattern's last group took part; otherwise the
+    # match is stripped.
+    if template and groups in spans:
+        at = 0  # the template's next piece goes after this many digits of the match
+        for piece in template:
+            if isinstance(piece, str):
+                feed[at] += piece
+            elif piece in spans:  # re.sub expands a group that took no part to nothing
+                a, b = spans[piece]
+                check(a >= at, "transform rule that reorders or repeats groups")
+                for j in range(a, b):
+                    keep[j] = True
+                at = b
+    return PrefixPath(classes, eol, keep, feed)
+
+
+def national_prefix_paths(meta) -> list[PrefixPath]:
+    npfp = meta.national_prefix_for_parsing
+    if not npfp:
+        return []
+    try:
+        tree = parse_pattern(npfp, captures=True)
+    except PatternError as e:
+        fail(f"{meta.id}: national prefix pattern {npfp!r} outside the supported subset: {e}")
+    rule = meta.national_prefix_transform_rule or ""
+    template = parse_template(rule) if rule else []
+    groups = count_groups(tree)
+    check(not template or groups > 0, f"{meta.id}: transform rule without groups")
+    paths = [prefix_path(p, groups, template) for p in prefix_paths(tree)]
+    return [p for p in paths if p is not None]
+
+
+def national_prefix_dfa(meta, paths: list[PrefixPath]) -> Dfa:
+    """Step 2 above: output the candidate's length minus the number's (None: no candidate or
+    no change)."""
+    general_desc = meta.general_desc
+    general = pattern_dfa(general_desc.national_number_pattern, False) if desc_usable(general_desc) else const_dfa(False)
+
+    def fed(q: int, digits: str) -> int:
+        for c in digits:
+            q = general.trans[q][ord(c) - 48]
+        return q
+
+    def prune(alive: tuple) -> tuple:
+        # A path that has matched (and has no `$`) beats every path after it.
+        out = []
+        for i, j, q in alive:
+            out.append((i, j, q))
+            if j == paths[i].k and not paths[i].eol:
+                break
+        return tuple(out)
+
+    def output(state):
+        g, alive = state
+        for i, j, q in alive:
+            if j == paths[i].k:  # the first path that matches the number: re.match's match
+                if general.out[g] and not general.out[q]:
+                    return None  # the number is viable and the candidate is not
+                return paths[i].delta or None
+        return None
+
+    def step(state, d: int):
+        g, alive = state
+        nxt = []
+        for i, j, q in alive:
+            p = paths[i]
+            if j < p.k:
+                if d in p.classes[j]:
+                    nxt.append((i, j + 1, fed(general.trans[q][d] if p.keep[j] else q, p.feed[j + 1])))
+            elif not p.eol:
+                nxt.append((i, j, general.trans[q][d]))
+        return (general.trans[g][d], prune(tuple(nxt)))
+
+    # State: the general pattern's state on the number, and (path, digits matched, general
+    # pattern's state on the candidate) for each path still in the race.
+    start = (0, prune(tuple((i, 0, fed(0, p.feed[0])) for i, p in enumerate(paths))))
+    index, states, rows = {start: 0}, [start], []
+    for s in states:  # grows while iterating
+        row = []
+        for d in range(10):
+            t = step(s, d)
+            if t not in index:
+                index[t] = len(states)
+                states.append(t)
+            row.append(index[t])
+        rows.append(row)
+    return minimal(rows, [output(s) for s in states])
+
+
+def test_number_length(lengths: int, local_only: int, n: int) -> str:
+    """src/phone.rs `length_result`: _test_number_length on bit masks (the generator checks the
+    possible lengths are sorted, so the first and last are the minimum and the maximum)."""
+    if has_length(local_only, n):
+        return "IS_POSSIBLE_LOCAL_ONLY"
+    if n < (lengths & -lengths).bit_length() - 1:
+        return "TOO_SHORT"
+    if n > lengths.bit_length() - 1:
+        return "TOO_LONG"
+    return "IS_POSSIBLE" if has_length(lengths, n) else "INVALID_LENGTH"
+
+
+def emulate_possibility(tables, digits: str) -> str:
+    """src/phone.rs `possibility` on the emitted tables, for "+" + digits: a ValidationResult
+    name, "INVALID_COUNTRY_CODE", or "parse:TOO_SHORT" / "parse:TOO_LONG" for parse failures."""
+    codes, trans, outs, changes = tables
+    if len(digits) <= 2:
+        return "parse:TOO_SHORT"
+    cc = next((int(digits[:i]) for i in (1, 2, 3) if int(digits[:i]) in codes), None)
+    if digits[0] == "0" or cc is None:
+        return "INVALID_COUNTRY_CODE"
+    lengths, local_only, start = codes[cc]
+    national = digits[len(str(cc)) :]
+    n = len(national)
+    if n < MIN_NSN:
+        return "parse:TOO_SHORT"
+    if start is not None:
+        s = start
+        for c in national:
+            s = trans[s][ord(c) - 48]
+        if outs[s] != NO_CANDIDATE:
+            c = n + changes[outs[s]]
+            if test_number_length(lengths, local_only, c) not in ("TOO_SHORT", "IS_POSSIBLE_LOCAL_ONLY", "INVALID_LENGTH"):
+                n = c
+    if n > MAX_NSN:
+        return "parse:TOO_LONG"
+    return test_number_length(lengths, local_only, n)
+
+
+def possibility_of(pn, e164: str) -> str:
+    """python-phonenumbers: is_possible_number_with_reason(parse(e164, None)) by name, or
+    "parse:<error>" when parse raises."""
+    from phonenumbers import NumberParseException
+    from phonenumbers.phonenumberutil import ValidationResult
+
+    try:
+        num = pn.parse(e164, None)
+    except NumberParseException as e:
+        names = {getattr(NumberParseException, n): n for n in PARSE_ERRORS}
+        check(e.error_type in names, f"{e164}: unexpected parse error {e.error_type}")
+        return "parse:" + names[e.error_type]
+    names = {getattr(ValidationResult, n): n for n in VALIDATION_RESULTS}
+    result = pn.is_possible_number_with_reason(num)
+    check(result in names, f"{e164}: unexpected result {result}")
+    return names[result]
+
+
+def same_possibility(reference: str, emulated: str) -> bool:
+    """Does the emulation's answer stand for python-phonenumbers' (parse's three "too short"
+    errors are one answer)?"""
+    if reference in ("parse:NOT_A_NUMBER", "parse:TOO_SHORT_AFTER_IDD", "parse:TOO_SHORT_NSN"):
+        return emulated == "parse:TOO_SHORT"
+    if reference == "parse:INVALID_COUNTRY_CODE":
+        return emulated == "INVALID_COUNTRY_CODE"
+    return reference == emulated
+
+
+def check_possibility(pn, cc: int, tables, examples: list[str], paths: list[PrefixPath]) -> int:
+    """Compares src/phone.rs' possibility (emulated on the emitted tables) with python-phonenumbers
+    under calling code ``cc``: on the example numbers, one digit short and long, with each match
+    path of the national prefix pattern in front (sampled), mutations and cuts of those, and
+    random digit strings of 0 to 26 digits.  Returns the input count."""
+    rng = random.Random(VARIANT_SEED + 7 * cc)
+    digits = "0123456789"
+    seeds = examples or ["1234567"]
+    inputs = set()
+    for n in seeds:
+        inputs |= {n, n[:-1], n[1:]} | {n + d for d in digits}
+    for p in paths:
+        inputs.add(p.sample(rng))
+        inputs.add(p.sample(rng) + rng.choice(seeds))
+    for _ in range(1500):
+        s = rng.choice(seeds)
+        if paths and rng.random() < 0.4:
+            s = rng.choice(paths).sample(rng) + (s if rng.random() < 0.7 else s[rng.randrange(len(s)) :])
+        for _ in range(rng.randrange(3)):
+            i = rng.randrange(len(s) + 1)
+            s = s[:i] + rng.choice(digits) + s[i + 1 :]
+        if rng.random() < 0.3:
+            s = s[: rng.randint(0, len(s))]
+        if rng.random() < 0.2:
+            s += "".join(rng.choice(digits) for _ in range(rng.randint(1, 12)))
+        inputs.add(s)
+    for _ in range(200):
+        inputs.add("".join(rng.choice(digits) for _ in range(rng.randint(0, 26))))
+    for s in sorted(inputs):
+        reference, emulated = possibility_of(pn, f"+{cc}{s}"), emulate_possibility(tables, f"{cc}{s}")
+        check(same_possibility(reference, emulated), f"+{cc} {s}: possibility {emulated}, python-phonenumbers {reference}")
+    return len(inputs)
+
+
 def gen_phone(pn) -> tuple[str, dict]:
     from phonenumbers import PhoneMetadata
 
@@ -974,9 +1328,37 @@ def gen_phone(pn) -> tuple[str, dict]:
         oracle.append("    },")
         specs[cc] = {"rules": rules, "strip": strip}
 
-    # One automaton per shared calling code, minimised together (equivalent states of different
-    # automata are shared).
+    # What is_possible_number_with_reason needs for every calling code: the main region's (or
+    # the non-geographic entity's) possible lengths, and its national prefix automaton.
+    possible = {}  # cc -> (lengths mask, local-only mask, national prefix paths)
+    prefix_automata = []
+    for cc in keys:
+        main = pn.region_code_for_country_code(cc)
+        check(main == cc_map[cc][0], f"+{cc}: main region {main}")
+        meta = PhoneMetadata.metadata_for_region_or_calling_code(cc, main)
+        check(meta is not None and meta.country_code == cc, f"+{cc}: no metadata")
+        g = meta.general_desc
+        lengths, local = tuple(g.possible_length), tuple(g.possible_length_local_only)
+        # length_result in src/phone.rs takes the first and last possible length for the least and
+        # the greatest, and needs lengths that fit the masks and parse's limits.
+        check(len(lengths) > 0 and list(lengths) == sorted(set(lengths)), f"+{cc}: possible lengths {lengths}")
+        check(all(MIN_NSN <= n <= MAX_NSN for n in lengths + local), f"+{cc}: lengths outside {MIN_NSN}..={MAX_NSN}")
+        check(not set(lengths) & set(local), f"+{cc}: possible and local-only lengths overlap")
+        paths = national_prefix_paths(meta)
+        possible[cc] = (lengths_int(lengths), lengths_int(local) if local else 0, paths)
+        if paths:
+            prefix_automata.append((cc, national_prefix_dfa(meta, paths)))
+    changes = sorted({o for _, dfa in prefix_automata for o in dfa.out if o is not None})
+    check(len(changes) < NO_CANDIDATE and all(-128 <= c <= 127 for c in changes), "length changes do not fit")
+
+    # The automata (one per shared calling code for the region, one per calling code with a
+    # national prefix pattern for the possibility), minimised together: equivalent states of
+    # different automata are shared.
     automata = [(cc, resolve_dfa(specs[cc])) for cc in multi]
+    automata += [
+        (cc, Dfa(dfa.trans, [NO_CANDIDATE if o is None else changes.index(o) for o in dfa.out]))
+        for cc, dfa in prefix_automata
+    ]
     trans, outs, starts = [], [], []
     for _, dfa in automata:
         base = len(trans)
@@ -987,15 +1369,25 @@ def gen_phone(pn) -> tuple[str, dict]:
     trans, outs, starts = minimize(trans, outs, starts)
     check(len(trans) < 1 << 16, f"{len(trans)} automaton states do not fit u16")
     check(all(isinstance(o, int) and 0 <= o <= 255 for o in outs), "automaton outputs do not fit u8")
-    start_of = {cc: s for (cc, _), s in zip(automata, starts)}
-    print(f"phone automata: {len(automata)} automata, {len(trans)} states ({total} before joint minimisation):")
+    start_of = {cc: s for (cc, _), s in zip(automata[: len(multi)], starts)}
+    prefix_start_of = {cc: s for (cc, _), s in zip(automata[len(multi) :], starts[len(multi) :])}
+    print(f"phone automata: {len(automata)} automata, {len(trans)} states ({total} before joint minimisation)")
+    print(f"  region automata of the {len(multi)} shared calling codes:")
     for (cc, dfa), s in zip(automata, starts):
-        print(f"  +{cc}: {len(dfa)} states, start {s}")
+        if cc in start_of and s == start_of[cc]:
+            print(f"    +{cc}: {len(dfa)} states, start {s}")
+    sizes = sorted(((len(dfa), cc) for cc, dfa in prefix_automata), reverse=True)
+    print(
+        f"  national prefix automata of {len(prefix_automata)} calling codes: {sum(n for n, _ in sizes)} states"
+        f" before joint minimisation; largest: {', '.join(f'+{cc} {n}' for n, cc in sizes[:6])}"
+    )
+    print(f"  candidate length changes: {changes}")
 
     out = [
         GENERATED,
         "//",
-        "// libphonenumber metadata needed to resolve the region of an E.164 number.",
+        "// libphonenumber metadata needed to resolve the region of an E.164 number and to tell",
+        "// whether it is possible (of a possible length).",
         f"// Source: PyPI wheel {PHONENUMBERS_WHEEL} (python-phonenumbers {PHONENUMBERS_VERSION},",
         "//   a port of Google's libphonenumber carrying its metadata; Apache-2.0).",
         f"// sha256 {PHONENUMBERS_WHEEL}: {PHONENUMBERS_SHA256}",
@@ -1003,7 +1395,10 @@ def gen_phone(pn) -> tuple[str, dict]:
         "// A calling code with a single region resolves to it whatever the number.  For each calling",
         "// code shared by several regions, the generator compiles libphonenumber's patterns (kept",
         "// verbatim in `patterns`, the test oracle) into a deterministic automaton over the digits",
-        "// (`NEXT` and `OUTPUT` below) that resolves the national number in one pass.",
+        "// (`NEXT` and `OUTPUT` below) that resolves the national number in one pass.  For each",
+        "// calling code whose main region has a national prefix pattern, another automaton gives the",
+        "// length of the number `parse` would keep after national prefix stripping (see",
+        "// `CallingCode::national_prefix`).",
         "",
         "/// One country calling code.",
         "pub(crate) struct CallingCode {",
@@ -1017,23 +1412,55 @@ def gen_phone(pn) -> tuple[str, dict]:
         "    /// the region `region_code_for_number(parse(...))` gives, [`NO_REGION`] for none.  It",
         "    /// includes `parse`'s stripping of the main region's national prefix.",
         "    pub(crate) automaton: Option<u16>,",
+        "    /// The main region's (or non-geographic entity's) general possible lengths of a national",
+        "    /// number: bit `n` set = `n` digits.",
+        "    pub(crate) lengths: u32,",
+        "    /// Its local-only lengths (numbers dialled without their area code), same encoding.",
+        "    pub(crate) local_only: u32,",
+        "    /// When the main region has a national prefix pattern (`national_prefix_for_parsing`), the",
+        "    /// start state (in [`NEXT`]) of the automaton whose output after reading the national",
+        "    /// number says how many digits `parse`'s candidate for it, after national prefix",
+        "    /// stripping or transformation, has more than it: `LENGTH_CHANGE[output]`, or",
+        "    /// [`NO_CANDIDATE`] when there is no candidate (no prefix, or the number matches the",
+        "    /// general pattern and the candidate does not) or it has the same length.",
+        "    pub(crate) national_prefix: Option<u16>,",
         "}",
         "",
         "/// Output of an automaton when no region claims the number.",
         f"pub(crate) const NO_REGION: u8 = {NO_REGION};",
         "",
+        "/// Output of a national prefix automaton when the number's length stays as it is.",
+        f"pub(crate) const NO_CANDIDATE: u8 = {NO_CANDIDATE};",
+        "",
+        "/// The length changes (candidate minus number) the national prefix automata output, by index.",
+        f"pub(crate) static LENGTH_CHANGE: [i8; {len(changes)}] = [{', '.join(map(str, changes))}];",
+        "",
         f"/// All {len(keys)} assigned country calling codes, sorted.",
         "#[rustfmt::skip] // laid out by the generator",
         f"pub(crate) static CALLING_CODES: [CallingCode; {len(keys)}] = [",
     ]
-    facts = {"multi": {}, "regions": region_cc, "cc_map": cc_map, "specs": specs, "automata": (trans, outs, start_of)}
+    facts = {
+        "multi": {},
+        "regions": region_cc,
+        "cc_map": cc_map,
+        "specs": specs,
+        "automata": (trans, outs, start_of),
+        "possible": {cc: (lengths, local, prefix_start_of.get(cc)) for cc, (lengths, local, _) in possible.items()},
+        "prefix_paths": {cc: paths for cc, (_, _, paths) in possible.items()},
+        "changes": changes,
+    }
     for cc in keys:
         regs = cc_map[cc]
         automaton = "None"
         if len(regs) > 1:
             automaton = f"Some({start_of[cc]})"
             facts["multi"][cc] = specs[cc]["strip"]["prefixes"] if specs[cc]["strip"] else []
-        out.append(f"    CallingCode {{ code: {cc}, regions: {rs_str_list(regs)}, automaton: {automaton} }},")
+        lengths, local, _ = possible[cc]
+        prefix = f"Some({prefix_start_of[cc]})" if cc in prefix_start_of else "None"
+        out.append(
+            f"    CallingCode {{ code: {cc}, regions: {rs_str_list(regs)}, automaton: {automaton}, "
+            f"lengths: 0x{lengths:x}, local_only: 0x{local:x}, national_prefix: {prefix} }},"
+        )
     out.append("];")
     out.append("")
     check(len(keys) < 255, "calling code indexes do not fit u8")
@@ -1075,13 +1502,15 @@ def gen_phone(pn) -> tuple[str, dict]:
     starts_at = {}
     for cc, s in start_of.items():
         starts_at.setdefault(s, []).append(f"+{cc}")
+    for cc, s in prefix_start_of.items():
+        starts_at.setdefault(s, []).append(f"+{cc} national prefix")
     for s, row in enumerate(trans):
         if s in starts_at:
             out.append(f"    // {s}: {', '.join(starts_at[s])}")
         out.append(f"    [{', '.join(map(str, row + [0] * 6))}],")
     out.append("];")
     out.append("")
-    out.append("/// Output of each state: see [`CallingCode::automaton`].")
+    out.append("/// Output of each state: see [`CallingCode::automaton`] and [`CallingCode::national_prefix`].")
     out.append("#[rustfmt::skip] // laid out by the generator")
     out.append(f"pub(crate) static OUTPUT: [u8; {len(outs)}] = [")
     for i in range(0, len(outs), 32):
@@ -1145,7 +1574,7 @@ def gen_phone(pn) -> tuple[str, dict]:
     return "\n".join(out), facts
 
 
-def gen_phone_tests(pn, facts) -> tuple[str, str, int]:
+def gen_phone_tests(pn, facts) -> tuple[str, str, str]:
     from phonenumbers import PhoneMetadata
 
     def oracle(e164: str) -> str:
@@ -1156,16 +1585,11 @@ def gen_phone_tests(pn, facts) -> tuple[str, str, int]:
         r = pn.region_code_for_number(num)
         return "" if r is None or r == "001" else r
 
-    def shape_ok(e164: str) -> bool:
-        return MIN_DIGITS <= len(e164) - 1 <= MAX_DIGITS
-
     metas = [(r, PhoneMetadata.metadata_for_region(r)) for r in sorted(pn.SUPPORTED_REGIONS)]
     metas += [("001", PhoneMetadata.metadata_for_nongeo_region(cc)) for cc in sorted(pn.COUNTRY_CODES_FOR_NON_GEO_REGIONS)]
-    header = (
-        f"# @generated by scripts/gen_tables.py from phonenumbers {PHONENUMBERS_VERSION} \u2014 do not edit\n"
-        "# e164<TAB>region python-phonenumbers region_code_for_number(parse(e164)) gives (empty: None or 001)"
-    )
-    ex_lines, skipped, examples = [], 0, []
+    source = f"# @generated by scripts/gen_tables.py from phonenumbers {PHONENUMBERS_VERSION} ({PHONENUMBERS_WHEEL}) \u2014 do not edit\n"
+    header = source + "# e164<TAB>region python-phonenumbers region_code_for_number(parse(e164)) gives (empty: None or 001, or parse fails)"
+    ex_lines, examples, origins = [], [], []
     seen = set()
     for r, m in metas:
         for t in EXAMPLE_TYPES:
@@ -1174,9 +1598,7 @@ def gen_phone_tests(pn, facts) -> tuple[str, str, int]:
                 continue
             e164 = f"+{m.country_code}{d.example_number}"
             examples.append((m.country_code, d.example_number))
-            if not shape_ok(e164):
-                skipped += 1
-                continue
+            origins.append(f"{r} {t}")
             ex_lines.append(f"{e164}\t{oracle(e164)}\t{r} {t}")
             seen.add(e164)
     examples_tsv = header + "\t(origin: region and number type)\n" + "\n".join(ex_lines) + "\n"
@@ -1189,11 +1611,19 @@ def gen_phone_tests(pn, facts) -> tuple[str, str, int]:
         checked += check_automaton(cc, spec, resolve, sorted({n for c, n in examples if c == cc}))
     print(f"phone automata agree with Python's re on {checked} national numbers")
 
+    # The possibility as src/phone.rs computes it from the emitted tables, against
+    # python-phonenumbers itself, under every calling code.
+    tables = (facts["possible"], trans, outs, facts["changes"])
+    checked = 0
+    for cc, paths in facts["prefix_paths"].items():
+        checked += check_possibility(pn, cc, tables, sorted({n for c, n in examples if c == cc}), paths)
+    print(f"phone possibility agrees with python-phonenumbers on {checked} numbers under {len(facts['possible'])} calling codes")
+
     rng = random.Random(VARIANT_SEED)
     var_lines = []
 
     def add(e164: str, note: str):
-        if shape_ok(e164) and e164 not in seen and e164[1:].isdigit():
+        if e164 not in seen and e164[1:].isdigit():
             seen.add(e164)
             var_lines.append(f"{e164}\t{oracle(e164)}\t{note}")
 
@@ -1210,18 +1640,51 @@ def gen_phone_tests(pn, facts) -> tuple[str, str, int]:
                 add(f"+{cc}{n[:i]}{rng.choice(digits)}{n[i + 1:]}", "digit changed")
         for _ in range(400):
             stem = rng.choice(nsns)[: rng.randrange(0, 5)] if rng.random() < 0.7 else ""
-            total = rng.randint(MIN_DIGITS, MAX_DIGITS) - len(str(cc))
+            total = rng.randint(RANDOM_DIGITS[0], RANDOM_DIGITS[1]) - len(str(cc))
             pre = rng.choice(prefixes) if prefixes and rng.random() < 0.15 else ""
             body = pre + stem
             body += "".join(rng.choice(digits) for _ in range(max(0, total - len(body))))
             add(f"+{cc}{body}", "random")
     for _ in range(2000):
-        n = rng.randint(MIN_DIGITS, MAX_DIGITS)
+        n = rng.randint(RANDOM_DIGITS[0], RANDOM_DIGITS[1])
         add("+" + "".join(rng.choice(digits) for _ in range(n)), "random, any calling code")
     variants_tsv = header + "\t(how it was made)\n" + "\n".join(var_lines) + "\n"
-    print(f"phone examples: {len(examples)} example numbers, {len(ex_lines)} written, {skipped} outside {MIN_DIGITS}..={MAX_DIGITS} digits skipped")
+    print(f"phone examples: {len(examples)} example numbers written")
     print(f"phone variants: {len(var_lines)} written")
-    return examples_tsv, variants_tsv, len(ex_lines)
+
+    # Possibility fixture: every example number, one digit short, one digit long (a seeded
+    # digit appended) and, under a calling code whose main region has a national prefix
+    # pattern, with a (seeded) match of it in front; then a few short and unassigned ones.
+    rng = random.Random(VARIANT_SEED + 2)
+    pos_lines, pos_seen, counts = [], set(), {}
+
+    def add_possible(e164: str, note: str):
+        if e164 in pos_seen:
+            return
+        pos_seen.add(e164)
+        reason = possibility_of(pn, e164)
+        check(same_possibility(reason, emulate_possibility(tables, e164[1:])), f"{e164}: possibility disagrees")
+        counts[reason] = counts.get(reason, 0) + 1
+        pos_lines.append(f"{e164}\t{reason}\t{note}")
+
+    for (cc, n), origin in zip(examples, origins):
+        add_possible(f"+{cc}{n}", f"{origin} example")
+        add_possible(f"+{cc}{n[:-1]}", f"{origin} example, one digit short")
+        add_possible(f"+{cc}{n}{rng.choice(digits)}", f"{origin} example, one digit long")
+        paths = facts["prefix_paths"][cc]
+        if paths:
+            add_possible(f"+{cc}{rng.choice(paths).sample(rng)}{n}", f"{origin} example, national prefix match in front")
+    for e164 in ["+1", "+12", "+99", "+123", "+999", "+99912345678", "+2901", "+29012", "+80012", "+8001234567890123456"]:
+        add_possible(e164, "short, unassigned or long")
+    possible_tsv = (
+        source
+        + "# e164<TAB>python-phonenumbers is_possible_number_with_reason(parse(e164, None)), or parse:<error> when parse\n"
+        + "#   raises NumberParseException<TAB>origin\n"
+        + "\n".join(pos_lines)
+        + "\n"
+    )
+    print(f"phone possibility fixture: {len(pos_lines)} numbers: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    return examples_tsv, variants_tsv, possible_tsv
 
 
 def sample_pattern(node, rng: random.Random) -> str:
@@ -1310,7 +1773,7 @@ def main() -> None:
         pn = load_phonenumbers(phw, tmp)
         phone_rs, facts = gen_phone(pn)
         phone_summary(pn, facts, iso_alpha2)
-        examples_tsv, variants_tsv, _ = gen_phone_tests(pn, facts)
+        examples_tsv, variants_tsv, possible_tsv = gen_phone_tests(pn, facts)
         patterns_tsv = gen_pattern_cases()
 
     mod_rs = "\n".join(
@@ -1335,6 +1798,7 @@ def main() -> None:
     write(ROOT / "tests/data/phone_examples.tsv", examples_tsv)
     write(ROOT / "tests/data/phone_variants.tsv", variants_tsv)
     write(ROOT / "tests/data/phone_patterns.tsv", patterns_tsv)
+    write(ROOT / "tests/data/phone_possible.tsv", possible_tsv)
 
 
 if __name__ == "__main__":

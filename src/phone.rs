@@ -1,13 +1,46 @@
-//! The country of an E.164 phone number, resolved the way libphonenumber resolves it.
+//! Phone numbers as libphonenumber sees them: whether an E.164 number is possible, and its
+//! country.
 //!
 //! The provider checks phone numbers with libphonenumber, so this module reproduces what
-//! `PhoneNumberUtil.getRegionCodeForNumber(parse("+..."))` answers, from libphonenumber's own
-//! metadata (python-phonenumbers 9.0.43; see `src/data/phone.rs` and `scripts/README.md`).
+//! `PhoneNumberUtil.isPossibleNumberWithReason(parse("+..."))` and
+//! `getRegionCodeForNumber(parse("+..."))` answer, from libphonenumber's own metadata
+//! (python-phonenumbers 9.0.43; see `src/data/phone.rs` and `scripts/README.md`).  `parse`
+//! here is `parse(number, None)`: the number carries its calling code after the `+`.
+//!
+//! # Possible numbers: [`possibility`]
 //!
 //! How libphonenumber decides, and so how this module does:
 //!
 //! 1. The country calling code is the first 1 to 3 digits that form an assigned code (assigned
-//!    codes are prefix-free).  No such code: no region.
+//!    codes are prefix-free).  No such code: [`UnknownCallingCode`](Possibility::UnknownCallingCode)
+//!    (but `parse` rejects 2 digits or fewer in all as too short, whatever they are).
+//! 2. The rest is the national number; `parse` rejects it below 2 digits.
+//! 3. `parse` may strip a national (trunk) prefix left in it (`+44 0 20...`, `+1 1 415...`) or
+//!    rewrite it by a transform rule (Argentina's `0 11 15 ...` becomes `9 11 ...`, a 7-digit
+//!    Malagasy number gains `20`), as the calling code's main region does: the first match of
+//!    the region's `national_prefix_for_parsing` at the start (in the regex engine's order)
+//!    gives a candidate, given up when the number matches the region's general pattern and
+//!    the candidate does not.  The candidate replaces the number unless its length is too
+//!    short, local-only or invalid for the region (so a short number keeps its digits).
+//! 4. `parse` rejects more than 17 digits left.
+//! 5. The answer is where that length stands among the main region's possible lengths (a
+//!    non-geographic code's: the entity's): a possible length, a local-only one (a number
+//!    dialled without its area code), too short, too long, or between possible lengths.
+//!
+//! Only step 3 looks at the digits, and only the candidate's length matters after it.  So
+//! `scripts/gen_tables.py` compiles step 3, for each calling code whose main region has a
+//! national prefix pattern, into a deterministic automaton: read the national number digit by
+//! digit, and the state reached says how many digits the candidate has more or fewer than the
+//! number (or that there is none).  The rest is arithmetic on the digit count, with two bit
+//! masks per calling code (possible and local-only lengths).  One table look-up per national
+//! digit, no allocation, no regex engine.  The generator checks the tables, run as this module
+//! runs them, against python-phonenumbers on some 240,000 numbers; the tests check this module
+//! against it on every example number of the metadata, one digit short and one digit long
+//! (`tests/phone_agreement.rs`).
+//!
+//! # Regions: [`region_for_number`], [`matches_country`]
+//!
+//! 1. The calling code as above; the number must parse (steps 2 to 4).
 //! 2. A calling code used by a single region (`+33`: FR) gives that region, whatever follows.
 //!    Non-geographic codes (`+800`, `+882`, ... region "001") give no country.
 //! 3. A shared calling code (`+1`, `+7`, `+44`, `+47`, `+61`, ...) first gets the national
@@ -22,14 +55,107 @@
 //! national number digit by digit, and the state reached says which region wins (stripping
 //! included: whether the first winning rule, after stripping, is a given region is a regular
 //! property of the number too).  Resolving a number here is one table look-up per national
-//! digit (at most 14): no allocation, no regex engine, no lazily built state.  The patterns
-//! themselves are kept, compiled into the tests only, with an evaluator for them; the tests
-//! check the automata against it and it against Python's `re`.
+//! digit: no allocation, no regex engine, no lazily built state.  The patterns themselves are
+//! kept, compiled into the tests only, with an evaluator for them; the tests check the
+//! automata against it and it against Python's `re`.
 
 use crate::data::phone::{
-    CallingCode, CALLING_CODES, CALLING_CODE_INDEX, ISO_WITHOUT_REGION, NEXT, NON_ISO_REGIONS, NO_CODE, NO_REGION,
-    OUTPUT,
+    CallingCode, CALLING_CODES, CALLING_CODE_INDEX, ISO_WITHOUT_REGION, LENGTH_CHANGE, NEXT, NON_ISO_REGIONS,
+    NO_CANDIDATE, NO_CODE, NO_REGION, OUTPUT,
 };
+
+/// What libphonenumber says of a number: `isPossibleNumberWithReason(parse(number))`, with
+/// `parse`'s failures folded in.  Only [`Possible`](Possibility::Possible) is a possible number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Possibility {
+    /// `IS_POSSIBLE`: the national number has a possible length for its calling code.
+    Possible,
+    /// `IS_POSSIBLE_LOCAL_ONLY`: the length of a number dialled without its area code, within
+    /// the area (`+1 555 0123`: 7 digits in the US); not a number that can be called from
+    /// abroad.
+    LocalOnly,
+    /// `TOO_SHORT`, or `parse` rejects the number as too short (2 digits or fewer in all, or
+    /// fewer than 2 after the calling code).
+    TooShort,
+    /// `TOO_LONG`, or `parse` rejects the number as too long (more than 17 digits after the
+    /// calling code once a national prefix is stripped).
+    TooLong,
+    /// `INVALID_LENGTH`: between the shortest and the longest possible length, but not one of
+    /// them.
+    InvalidLength,
+    /// The digits do not start with an assigned country calling code (`parse` fails with
+    /// `INVALID_COUNTRY_CODE`): nothing is known of the number's length.
+    UnknownCallingCode,
+    /// Not of the E.164 shape: `+`, a digit 1 to 9, then ASCII digits only.
+    NotE164,
+}
+
+impl Possibility {
+    /// Is the number possible ([`Possibility::Possible`])?
+    #[must_use]
+    pub fn is_possible(self) -> bool {
+        self == Possibility::Possible
+    }
+}
+
+/// Whether `number` is a possible phone number, as libphonenumber says:
+/// `isPossibleNumberWithReason(parse(number))`, i.e. whether its national number, once `parse`
+/// has stripped a national prefix left in it, has one of the possible lengths of its calling
+/// code's main region.  See the [module documentation](self) for how it is decided.
+///
+/// `number` must have the E.164 shape: `+`, a digit 1 to 9, then ASCII digits only (no spaces
+/// or punctuation, which `parse` would skip); anything else is [`NotE164`].  There is no fixed
+/// length: the lengths come from the metadata, so 7-digit numbers of Niue, Tokelau or Tristan
+/// da Cunha are possible and E.164's 15-digit maximum is not enforced where libphonenumber
+/// allows more.  [`UnknownCallingCode`] says nothing of the length.
+///
+/// `"+14155552671"` and `"+6837012"` (Niue) are [`Possible`]; `"+1415555267"` is
+/// [`TooShort`], `"+15550123"` [`LocalOnly`], `"+33 6 12 34 56 78"` [`NotE164`] and
+/// `"+99912345678"` [`UnknownCallingCode`].
+///
+/// [`Possible`]: Possibility::Possible
+/// [`LocalOnly`]: Possibility::LocalOnly
+/// [`TooShort`]: Possibility::TooShort
+/// [`NotE164`]: Possibility::NotE164
+/// [`UnknownCallingCode`]: Possibility::UnknownCallingCode
+#[must_use]
+pub fn possibility(number: &str) -> Possibility {
+    let Some(digits) = e164_digits(number) else {
+        return Possibility::NotE164;
+    };
+    if digits.len() <= 2 {
+        // `parse` rejects these before it looks for a calling code.
+        return Possibility::TooShort;
+    }
+    let Some((cc, national)) = split_calling_code(digits) else {
+        return Possibility::UnknownCallingCode;
+    };
+    match parsed_length(cc, national) {
+        Ok(len) => length_result(cc, len),
+        Err(failure) => failure,
+    }
+}
+
+/// The region libphonenumber gives an E.164 number (`region_code_for_number(parse(number))`).
+///
+/// `number` must be `+`, a digit 1 to 9, then ASCII digits; any other input gives `None`.  Also
+/// `None` where `parse` fails (see [`Possibility::TooShort`] and [`Possibility::TooLong`]) or
+/// libphonenumber gives no region or the non-geographic "001": unassigned calling code,
+/// `+800`/`+882`/..., or a number under a shared calling code that no region claims.  The
+/// number need not be possible ([`possibility`]).
+///
+/// The answer is libphonenumber's region code: an ISO 3166-1 alpha-2 code except `"AC"`
+/// (Ascension) and `"TA"` (Tristan da Cunha), both part of ISO's `SH`, and `"XK"` (Kosovo).
+///
+/// `"+14165550123"` is `"CA"`, `"+14155552671"` `"US"`, `"+17875550123"` `"PR"`,
+/// `"+447797123456"` `"JE"` (Jersey, not GB), `"+77012345678"` `"KZ"`, `"+6837012"` `"NU"`.
+#[must_use]
+pub fn region_for_number(number: &str) -> Option<&'static str> {
+    let digits = e164_digits(number).filter(|d| d.len() > 2)?;
+    let (cc, national) = split_calling_code(digits)?;
+    parsed_length(cc, national).ok()?;
+    resolve(cc, national).filter(|r| *r != "001")
+}
 
 /// Whether a phone number belongs to a country, per libphonenumber's region resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,25 +172,6 @@ pub enum PhoneMatch {
     NotApplicable,
 }
 
-/// The region libphonenumber gives an E.164 number (`region_code_for_number`).
-///
-/// `number` must be `+` followed by 8 to 15 ASCII digits (the caller checks that shape); any
-/// other input gives `None`.  Also `None` where libphonenumber gives no region or the
-/// non-geographic "001": unassigned calling code, `+800`/`+882`/..., or a number under a
-/// shared calling code that no region claims.
-///
-/// The answer is libphonenumber's region code: an ISO 3166-1 alpha-2 code except `"AC"`
-/// (Ascension) and `"TA"` (Tristan da Cunha), both part of ISO's `SH`, and `"XK"` (Kosovo).
-///
-/// `"+14165550123"` is `"CA"`, `"+14155552671"` `"US"`, `"+17875550123"` `"PR"`,
-/// `"+447797123456"` `"JE"` (Jersey, not GB), `"+77012345678"` `"KZ"`.
-#[must_use]
-pub fn region_for_number(number: &str) -> Option<&'static str> {
-    let digits = e164_digits(number)?;
-    let (cc, national) = split_calling_code(digits)?;
-    resolve(cc, national).filter(|r| *r != "001")
-}
-
 /// Does `number` (E.164, see [`region_for_number`]) belong to `country_alpha3`, an ISO 3166-1
 /// alpha-3 code?
 ///
@@ -76,8 +183,9 @@ pub fn region_for_number(number: &str) -> Option<&'static str> {
 /// * Unresolved (no region of a shared calling code claims the number): [`NotApplicable`] when
 ///   the country is one of that calling code's regions (libphonenumber cannot tell), else
 ///   [`Mismatch`].
-/// * `number` not of the E.164 shape, or `country_alpha3` not an ISO 3166-1 alpha-3 code:
-///   [`NotApplicable`] (other rules report those).
+/// * `number` not of the E.164 shape or rejected by `parse` (too short or too long; see
+///   [`possibility`]), or `country_alpha3` not an ISO 3166-1 alpha-3 code: [`NotApplicable`]
+///   (other rules report those).
 ///
 /// `+1416...` is a [`Mismatch`] for `USA` and a [`Match`] for `CAN`; `+1787...` matches `PRI`;
 /// `+447797...` matches `JEY` and not `GBR`.
@@ -90,7 +198,7 @@ pub fn matches_country(number: &str, country_alpha3: &str) -> PhoneMatch {
     let Some(alpha2) = crate::subdivision::alpha2_of(country_alpha3) else {
         return PhoneMatch::NotApplicable;
     };
-    let Some(digits) = e164_digits(number) else {
+    let Some(digits) = e164_digits(number).filter(|d| d.len() > 2) else {
         return PhoneMatch::NotApplicable;
     };
     if !has_region(alpha2) {
@@ -99,6 +207,9 @@ pub fn matches_country(number: &str, country_alpha3: &str) -> PhoneMatch {
     let Some((cc, national)) = split_calling_code(digits) else {
         return PhoneMatch::Mismatch;
     };
+    if parsed_length(cc, national).is_err() {
+        return PhoneMatch::NotApplicable;
+    }
     match resolve(cc, national) {
         Some(region) if iso_alpha2(region) == Some(alpha2) => PhoneMatch::Match,
         Some(_) => PhoneMatch::Mismatch,
@@ -107,10 +218,10 @@ pub fn matches_country(number: &str, country_alpha3: &str) -> PhoneMatch {
     }
 }
 
-/// The digits of `+` then 8..=15 ASCII digits.
+/// The digits of `+`, a digit 1 to 9, then ASCII digits.
 fn e164_digits(number: &str) -> Option<&[u8]> {
     let digits = number.strip_prefix('+')?.as_bytes();
-    let shape = (8..=15).contains(&digits.len()) && digits.iter().all(u8::is_ascii_digit);
+    let shape = matches!(digits.first(), Some(b'1'..=b'9')) && digits.iter().all(u8::is_ascii_digit);
     shape.then_some(digits)
 }
 
@@ -129,6 +240,64 @@ fn split_calling_code(digits: &[u8]) -> Option<(&'static CallingCode, &[u8])> {
         }
     }
     None
+}
+
+/// `parse`'s limits on the national number (`_MIN_LENGTH_FOR_NSN`, `_MAX_LENGTH_FOR_NSN`).
+const MIN_NATIONAL: usize = 2;
+const MAX_NATIONAL: usize = 17;
+
+/// The length of the national number `parse` keeps (steps 2 to 4 of the module
+/// documentation), or why `parse` fails: [`Possibility::TooShort`] or [`Possibility::TooLong`].
+fn parsed_length(cc: &CallingCode, national: &[u8]) -> Result<usize, Possibility> {
+    let mut len = national.len();
+    if len < MIN_NATIONAL {
+        return Err(Possibility::TooShort);
+    }
+    // No candidate is shorter than the number by more than `most_removed` digits
+    // (`LENGTH_CHANGE` is sorted), so a longer number fails whatever the automaton would say.
+    let most_removed = LENGTH_CHANGE.first().map_or(0, |&c| usize::from(c.min(0).unsigned_abs()));
+    if len > MAX_NATIONAL + most_removed {
+        return Err(Possibility::TooLong);
+    }
+    // The candidate after national prefix stripping, when its length differs.
+    let change = match cc.national_prefix.and_then(|start| run(start, national)) {
+        None | Some(NO_CANDIDATE) => None,
+        Some(output) => LENGTH_CHANGE.get(usize::from(output)),
+    };
+    if let Some(candidate) = change.and_then(|&c| len.checked_add_signed(isize::from(c))) {
+        let kept = length_result(cc, candidate);
+        if !matches!(kept, Possibility::TooShort | Possibility::LocalOnly | Possibility::InvalidLength) {
+            len = candidate;
+        }
+    }
+    if len > MAX_NATIONAL {
+        return Err(Possibility::TooLong);
+    }
+    Ok(len)
+}
+
+/// libphonenumber's `testNumberLength`: where a national number of `len` digits stands among
+/// the calling code's possible and local-only lengths.
+fn length_result(cc: &CallingCode, len: usize) -> Possibility {
+    // The generator checks that every calling code has possible lengths, between 2 and 17.
+    let shortest = cc.lengths.trailing_zeros() as usize;
+    let longest = cc.lengths.checked_ilog2().unwrap_or(0) as usize;
+    if has_length(cc.local_only, len) {
+        Possibility::LocalOnly
+    } else if len < shortest {
+        Possibility::TooShort
+    } else if len > longest {
+        Possibility::TooLong
+    } else if has_length(cc.lengths, len) {
+        Possibility::Possible
+    } else {
+        Possibility::InvalidLength
+    }
+}
+
+/// Is bit `len` of a length mask set?
+fn has_length(mask: u32, len: usize) -> bool {
+    len < 32 && mask & (1 << len) != 0
 }
 
 /// `region_code_for_number` for the calling code and the national number (ASCII digits).
@@ -169,12 +338,6 @@ fn has_region(alpha2: &str) -> bool {
     !ISO_WITHOUT_REGION.contains(&alpha2)
 }
 
-/// libphonenumber's patterns, evaluated directly: the reference the automata are tested against.
-///
-/// The patterns use a small subset (digits, `\d`, `[...]`, groups, `|`, `?`, `{n,m}`), which is
-/// evaluated on the *set* of positions reachable in the input, held as a bitmask: a digit class
-/// advances every position whose digit it accepts, alternation is union, a sequence composes, a
-/// quantifier iterates.  (This was the run-time implementation before the automata.)
 #[cfg(test)]
 mod patterns {
     use crate::data::phone::patterns::{Desc, Rule, Strip};
@@ -667,7 +830,7 @@ mod tests {
             let len = rng.below(15);
             out.insert((0..len).map(|_| rng.digit()).collect());
         }
-        out.retain(|n| n.len() <= 14);
+        out.retain(|n| n.len() <= MAX_NATIONAL);
         out
     }
 
@@ -722,6 +885,64 @@ mod tests {
             }
         }
         assert_eq!(shared_codes, SHARED.len());
+        let mut prefix_codes = 0;
+        for cc in &CALLING_CODES {
+            if let Some(start) = cc.national_prefix {
+                prefix_codes += 1;
+                for out in outputs(start) {
+                    assert!(out == NO_CANDIDATE || usize::from(out) < LENGTH_CHANGE.len(), "+{} {out}", cc.code);
+                }
+            }
+        }
+        assert!(prefix_codes > 100, "{prefix_codes} calling codes with a national prefix automaton");
+        assert!(LENGTH_CHANGE.iter().all(|&c| c != 0) && LENGTH_CHANGE.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// Every calling code has possible lengths, all within `parse`'s limits, disjoint from its
+    /// local-only lengths (as `length_result` assumes).
+    #[test]
+    fn length_masks_are_consistent() {
+        let within = (1u32 << (MAX_NATIONAL + 1)) - (1 << MIN_NATIONAL);
+        for cc in &CALLING_CODES {
+            assert!(cc.lengths != 0 && cc.lengths & !within == 0, "+{}", cc.code);
+            assert!(cc.local_only & !within == 0 && cc.local_only & cc.lengths == 0, "+{}", cc.code);
+        }
+    }
+
+    #[test]
+    fn length_results() {
+        let us = split_calling_code(b"1").map(|(cc, _)| cc).expect("+1");
+        // US: 10 digits; 7 local only.
+        assert_eq!(length_result(us, 10), Possibility::Possible);
+        assert_eq!(length_result(us, 7), Possibility::LocalOnly);
+        assert_eq!(length_result(us, 9), Possibility::TooShort);
+        assert_eq!(length_result(us, 11), Possibility::TooLong);
+        assert_eq!(length_result(us, 100), Possibility::TooLong);
+        let de = split_calling_code(b"49").map(|(cc, _)| cc).expect("+49");
+        assert_eq!(length_result(de, 2), Possibility::LocalOnly);
+        assert_eq!(length_result(de, 1), Possibility::TooShort);
+        assert_eq!(length_result(de, 16), Possibility::TooLong);
+        let ru = split_calling_code(b"7").map(|(cc, _)| cc).expect("+7");
+        // RU: 10 or 14 digits.
+        assert_eq!(length_result(ru, 12), Possibility::InvalidLength);
+    }
+
+    /// `parse` strips a national prefix only when what is left has an acceptable length.
+    #[test]
+    fn parsed_lengths() {
+        let parsed = |number: &str| {
+            let (cc, national) = e164_digits(number).and_then(split_calling_code).expect(number);
+            parsed_length(cc, national)
+        };
+        assert_eq!(parsed("+114155552671"), Ok(10)); // trunk prefix 1 stripped
+        assert_eq!(parsed("+11555012"), Ok(7)); // 6 left would be too short: kept
+        assert_eq!(parsed("+4402079460958"), Ok(10));
+        assert_eq!(parsed("+2617123456"), Ok(9)); // Madagascar: 20 put in front
+        assert_eq!(parsed("+540111512345678"), Ok(11)); // Argentina: 0 and 15 out, 9 in
+        assert_eq!(parsed("+5401115123456"), Ok(11)); // 9 digits that way: invalid, kept
+        assert_eq!(parsed("+12"), Err(Possibility::TooShort));
+        assert_eq!(parsed(&format!("+1{}", "2".repeat(18))), Err(Possibility::TooLong));
+        assert_eq!(parsed(&format!("+1{}", "2".repeat(17))), Ok(17));
     }
 
     #[test]

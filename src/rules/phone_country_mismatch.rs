@@ -6,7 +6,9 @@
 //! number patterns. +1 416 is Canada, +1 787 Puerto Rico, +44 7797 Jersey.
 //! Countries with no calling code of their own (ATA, BVT, SGS, HMD, PCN, ATF,
 //! UMI) are not checked; a number whose region cannot be decided within the
-//! residence's own calling code is accepted.
+//! residence's own calling code is accepted. A number with an unassigned
+//! calling code (`+999...`) is reported here; a number that is not possible
+//! (not E.164, or not of a possible length: `invalid_phone`) is not.
 //!
 //! ## Why
 //! "country/area code must match country_of_residence" (spec §1.5, §9.2; S6-V1,
@@ -18,7 +20,7 @@
 use super::{clean, country, Check, Rule};
 use crate::context::Context;
 use crate::model::{CreateIndividualV1, CreateIndividualV2};
-use crate::phone::{matches_country, PhoneMatch};
+use crate::phone::{matches_country, possibility, PhoneMatch, Possibility};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -37,7 +39,9 @@ pub(crate) fn check(phone: &Option<String>, residence: &Option<String>, phone_lo
     let (Some(number), Some(residence)) = (clean(phone), country(residence)) else {
         return;
     };
-    if !super::invalid_phone::is_e164(number) {
+    // `invalid_phone` reports the numbers that are not possible; an unassigned calling code
+    // says nothing about the length, and is a mismatch with every country.
+    if !matches!(possibility(number), Possibility::Possible | Possibility::UnknownCallingCode) {
         return;
     }
     if matches_country(number, residence) == PhoneMatch::Mismatch {
