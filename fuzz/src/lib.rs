@@ -17,6 +17,8 @@
 //! - The same input gives the same report twice; turning suggestions on
 //!   changes nothing but the suggestions; a body of exactly the size limit is
 //!   not `payload_too_large`, one byte over it is nothing else.
+//! - A report bounded to k violations keeps the first k of the unbounded report, says
+//!   `truncated` exactly when there were more, and has the same `valid`, `status` and `total`.
 
 use kyc_rules::{validate, Code, Context, In, Options, Report, Request, RequestKind, Severity, Violation};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -133,8 +135,11 @@ pub fn parse_tree(body: &[u8]) -> Result<Node, serde_json::Error> {
     }
 }
 
-/// `body` with every number token (outside strings) that overflows f64 replaced
-/// by `0`; `None` if there is none.
+/// `body` with every number token (outside strings) that is a JSON number of
+/// magnitude 1e308 or more replaced by `0`; `None` if there is none. Tokens that are
+/// not JSON numbers (`1.e400`, `01e400`) stay, so serde_json still refuses them; the
+/// bound is 1e308, not "overflows f64", as serde_json without `float_roundtrip` refuses
+/// some numbers just below `f64::MAX`.
 fn zero_huge_numbers(body: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(body.len());
     let mut changed = false;
@@ -157,8 +162,8 @@ fn zero_huge_numbers(body: &[u8]) -> Option<Vec<u8>> {
                     i += 1;
                 }
                 let token = &body[start..i];
-                let huge =
-                    std::str::from_utf8(token).ok().and_then(|t| t.parse::<f64>().ok()).is_some_and(f64::is_infinite);
+                let huge = is_json_number(token)
+                    && std::str::from_utf8(token).ok().and_then(|t| t.parse::<f64>().ok()).is_some_and(|f| f.abs() >= 1e308);
                 changed |= huge;
                 out.extend_from_slice(if huge { b"0" } else { token });
             }
@@ -169,6 +174,31 @@ fn zero_huge_numbers(body: &[u8]) -> Option<Vec<u8>> {
         }
     }
     changed.then_some(out)
+}
+
+/// Whether `token` is a JSON number (RFC 8259 §6):
+/// `-? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?`.
+fn is_json_number(token: &[u8]) -> bool {
+    let digits = |from: usize| token.iter().skip(from).take_while(|b| b.is_ascii_digit()).count();
+    let mut i = usize::from(token.first() == Some(&b'-'));
+    i += match (token.get(i), digits(i)) {
+        (Some(b'0'), _) => 1,
+        (_, n) => n,
+    };
+    let int_ok = i > usize::from(token.first() == Some(&b'-'));
+    let mut ok = int_ok;
+    if token.get(i) == Some(&b'.') {
+        let n = digits(i + 1);
+        ok &= n > 0;
+        i += 1 + n;
+    }
+    if matches!(token.get(i), Some(b'e' | b'E')) {
+        i += 1 + usize::from(matches!(token.get(i + 1), Some(b'+' | b'-')));
+        let n = digits(i);
+        ok &= n > 0;
+        i += n;
+    }
+    ok && i == token.len()
 }
 
 /// Whether serde_json's own `Value` (last occurrence wins) agrees with the tree
@@ -452,6 +482,16 @@ pub fn fuzz_raw(kind: RequestKind, body: &[u8], customer_id: Option<&str>, conte
 
     // A tiny array limit: still every invariant.
     run(ctx, &Options::default().with_max_array_items(2));
+
+    // Bounded reports: the first violations of the whole report, in its order, and the
+    // status and validity of all of them.
+    for bound in [0, 1, 3] {
+        let bounded = run(ctx, &Options::default().with_max_violations(bound));
+        let kept = first.violations.len().min(bound);
+        assert_eq!(bounded.violations, first.violations[..kept], "bound {bound}: not the report's prefix");
+        assert_eq!(bounded.truncated, first.violations.len() > bound, "bound {bound}: truncated");
+        assert_eq!((bounded.valid, bounded.status, bounded.total), (first.valid, first.status, first.total));
+    }
 
     // The body limit, at the boundary (check_report asserts the one-byte-over report).
     if !body.is_empty() {

@@ -141,10 +141,20 @@ impl Compact {
     /// A compact form of `bytes` as they are.
     pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Compact> {
         let mut out = Compact { buf: [0; Compact::CAPACITY], len: 0 };
-        for &b in bytes {
-            out.push(b)?;
-        }
+        out.buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        out.len = bytes.len() as u8; // at most CAPACITY
         Some(out)
+    }
+
+    /// Keeps `range` of the bytes, moved to the front (in place, no copy of the buffer).
+    fn keep(mut self, start: usize, end: usize) -> Compact {
+        if start < end && end <= self.len() {
+            self.buf.copy_within(start..end, 0);
+            self.len = (end - start) as u8;
+        } else {
+            self.len = 0;
+        }
+        self
     }
 
     fn push(&mut self, b: u8) -> Option<()> {
@@ -165,14 +175,15 @@ impl Compact {
         let b = self.as_bytes();
         let start = b.iter().position(|&c| c != b' ').unwrap_or(b.len());
         let end = b.iter().rposition(|&c| c != b' ').map_or(start, |i| i + 1);
-        Compact::from_bytes(&b[start..end]).unwrap_or(self)
+        self.keep(start, end)
     }
 
     /// Without `prefix` when it starts with it (`number[len(prefix):]` after `startswith`).
     pub(crate) fn strip_prefix(self, prefix: &[u8]) -> Compact {
-        match self.as_bytes().strip_prefix(prefix) {
-            Some(rest) => Compact::from_bytes(rest).unwrap_or(self),
-            None => self,
+        if self.as_bytes().starts_with(prefix) {
+            self.keep(prefix.len(), self.len())
+        } else {
+            self
         }
     }
 
