@@ -3,10 +3,8 @@
 //! All I/O lives here: reading bodies, context files and JSON Lines, the
 //! clock for the default `--today`, and writing reports.
 
-use kyc_rules::migrate::{migrate, MigrateError};
 use kyc_rules::{validate, Context, Date, Options, Report, Request, RequestKind};
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use kyc_rules_cli::{batch_line, migrate_output, parse_kind, split_lines, LineResult};
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
@@ -15,11 +13,12 @@ kyc-rules: check KYC onboarding requests before they are sent
 
 USAGE:
     kyc-rules check --request KIND [--customer-id UUID] [--context FILE] [--today YYYY-MM-DD] [--suggest]
-                    [--format json|text] [FILE|-]
-    kyc-rules migrate --request create-individual-v1|attach-individual-v1 [--context FILE] [--today YYYY-MM-DD] [FILE|-]
+                    [--max-violations N] [--format json|text] [FILE|-]
+    kyc-rules migrate --request create-individual-v1|attach-individual-v1 [--context FILE] [--today YYYY-MM-DD]
+                      [--suggest] [--max-violations N] [FILE|-]
     kyc-rules rules [--format json|markdown]
     kyc-rules explain CODE
-    kyc-rules batch [--context FILE] [--today YYYY-MM-DD] [--suggest] [--threads N] [FILE|-]
+    kyc-rules batch [--context FILE] [--today YYYY-MM-DD] [--suggest] [--max-violations N] [--threads N] [FILE|-]
 
 KIND:
     create-individual-v2      POST /v2/customers/individual
@@ -32,8 +31,10 @@ migrate prints {\"request\": <V2 body>, \"customer_id\"?: ..., \"notes\": [...],
 exit 0 when the V2 request is valid, 1 otherwise, 2 on a usage or I/O error.
 batch reads JSON Lines envelopes {\"request\": KIND, \"body\": {...} | \"body_text\": \"...\", \"context\": {...}, \"customer_id\": \"...\"}
 and writes one report per line, in input order (with \"migrate\": true, a V1 envelope gets the migrate output);
-exit 0 when all are valid, 1 otherwise, 2 on I/O error.
+exit 0 when all are valid, 1 otherwise, 2 on a usage or I/O error.
 --today overrides the context's date; without either, today's UTC date is used.
+--max-violations N keeps the first N violations of a report (default 1000; \"truncated\": true when more were found).
+A flag a command does not take is a usage error.
 ";
 
 fn main() -> ExitCode {
@@ -47,7 +48,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// Flags shared by `check` and `batch`.
+/// The flags of every command, parsed.
 #[derive(Default)]
 struct Flags {
     request: Option<String>,
@@ -56,33 +57,78 @@ struct Flags {
     today: Option<String>,
     suggest: bool,
     threads: Option<usize>,
+    max_violations: Option<usize>,
     format: Option<String>,
     input: Option<String>,
 }
 
-fn parse_flags(args: &[String]) -> Result<Flags, String> {
+/// Every flag, and whether it takes a value.
+const FLAGS: &[(&str, bool)] = &[
+    ("--request", true),
+    ("--customer-id", true),
+    ("--context", true),
+    ("--today", true),
+    ("--suggest", false),
+    ("--threads", true),
+    ("--max-violations", true),
+    ("--format", true),
+];
+
+/// The flags a command takes, and whether it takes an input file.
+fn accepted(command: &str) -> (&'static [&'static str], bool) {
+    match command {
+        "check" => {
+            (&["--request", "--customer-id", "--context", "--today", "--suggest", "--max-violations", "--format"], true)
+        }
+        "batch" => (&["--context", "--today", "--suggest", "--max-violations", "--threads"], true),
+        "migrate" => (&["--request", "--context", "--today", "--suggest", "--max-violations"], true),
+        "rules" => (&["--format"], false),
+        _ => (&[], false),
+    }
+}
+
+fn whole_number(flag: &str, v: &str) -> Result<usize, String> {
+    v.parse().map_err(|_| format!("{flag} takes a whole number, not {v:?}"))
+}
+
+/// Reads `command`'s flags: an unknown flag, and a flag the command does not take, are usage errors.
+fn parse_flags(command: &str, args: &[String]) -> Result<Flags, String> {
+    let (takes, takes_input) = accepted(command);
     let mut f = Flags::default();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
-        match arg.as_str() {
-            "--request" => f.request = Some(value("--request")?),
-            "--customer-id" => f.customer_id = Some(value("--customer-id")?),
-            "--context" => f.context = Some(value("--context")?),
-            "--today" => f.today = Some(value("--today")?),
-            "--threads" => {
-                let v = value("--threads")?;
-                let n: usize = v.parse().map_err(|_| format!("--threads takes a whole number, not {v:?}"))?;
-                f.threads = Some(n.max(1));
+        if let Some(&(name, has_value)) = FLAGS.iter().find(|(name, _)| name == arg) {
+            if !takes.contains(&name) {
+                let why = match (command, name) {
+                    ("batch", "--request" | "--customer-id") => {
+                        "; it takes the request kind and customer_id from each envelope"
+                    }
+                    _ => "",
+                };
+                return Err(format!("{command} does not take {name}{why}; see --help"));
             }
-            "--suggest" => f.suggest = true,
-            "--format" => f.format = Some(value("--format")?),
-            s if s.starts_with("--") => return Err(format!("unknown flag {s}; see --help")),
-            s => {
-                if f.input.replace(s.to_owned()).is_some() {
-                    return Err("give at most one input file".to_owned());
-                }
+            let value = if has_value {
+                it.next().ok_or_else(|| format!("{name} needs a value"))?.clone()
+            } else {
+                String::new()
+            };
+            match name {
+                "--request" => f.request = Some(value),
+                "--customer-id" => f.customer_id = Some(value),
+                "--context" => f.context = Some(value),
+                "--today" => f.today = Some(value),
+                "--suggest" => f.suggest = true,
+                "--threads" => f.threads = Some(whole_number(name, &value)?.max(1)),
+                "--max-violations" => f.max_violations = Some(whole_number(name, &value)?),
+                "--format" => f.format = Some(value),
+                _ => unreachable!("every flag of FLAGS is read"),
             }
+        } else if arg.starts_with("--") {
+            return Err(format!("unknown flag {arg}; see --help"));
+        } else if !takes_input {
+            return Err(format!("{command} takes no input file, not {arg:?}; see --help"));
+        } else if f.input.replace(arg.clone()).is_some() {
+            return Err("give at most one input file".to_owned());
         }
     }
     Ok(f)
@@ -97,10 +143,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     }
     match command.as_str() {
-        "check" => check(&parse_flags(rest)?),
-        "batch" => batch(&parse_flags(rest)?),
-        "migrate" => migrate_command(&parse_flags(rest)?),
-        "rules" => rules_command(&parse_flags(rest)?),
+        "check" => check(&parse_flags(command, rest)?),
+        "batch" => batch(&parse_flags(command, rest)?),
+        "migrate" => migrate_command(&parse_flags(command, rest)?),
+        "rules" => rules_command(&parse_flags(command, rest)?),
         "explain" => explain_command(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
@@ -125,6 +171,13 @@ fn rules_command(flags: &Flags) -> Result<ExitCode, String> {
 }
 
 fn explain_command(args: &[String]) -> Result<ExitCode, String> {
+    if let Some(flag) = args.iter().find(|a| a.starts_with("--")) {
+        return Err(if FLAGS.iter().any(|(name, _)| name == flag) {
+            format!("explain does not take {flag}; see --help")
+        } else {
+            format!("unknown flag {flag}; see --help")
+        });
+    }
     let [code] = args else {
         return Err("explain takes one code, e.g. kyc-rules explain duplicate_document_id".to_owned());
     };
@@ -135,14 +188,6 @@ fn explain_command(args: &[String]) -> Result<ExitCode, String> {
         .write_all(kyc_rules::catalog::rule_markdown(&doc).as_bytes())
         .map_err(|e| format!("cannot write: {e}"))?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn parse_kind(name: &str) -> Result<RequestKind, String> {
-    if let Some(kind) = RequestKind::from_wire(name) {
-        return Ok(kind);
-    }
-    let known: Vec<&str> = RequestKind::ALL.iter().map(|k| k.as_str()).collect();
-    Err(format!("unknown request kind {name:?}; known kinds: {}", known.join(", ")))
 }
 
 fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
@@ -184,7 +229,11 @@ fn utc_today() -> Result<Date, String> {
 }
 
 fn options(flags: &Flags) -> Options {
-    Options::default().with_suggestions(flags.suggest)
+    let opts = Options::default().with_suggestions(flags.suggest);
+    match flags.max_violations {
+        Some(n) => opts.with_max_violations(n),
+        None => opts,
+    }
 }
 
 fn check(flags: &Flags) -> Result<ExitCode, String> {
@@ -203,33 +252,6 @@ fn check(flags: &Flags) -> Result<ExitCode, String> {
     };
     io::stdout().write_all(out.as_bytes()).map_err(|e| format!("cannot write the report: {e}"))?;
     Ok(if report.valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-/// What `migrate` prints when the V1 body cannot be read at all.
-#[derive(serde::Serialize)]
-struct Unreadable<'a> {
-    request: Option<()>,
-    notes: [(); 0],
-    report: &'a Report,
-}
-
-/// The migrate output for one V1 body (pretty or compact), and the report it carries.
-fn migrate_output(
-    request: Request<'_>,
-    ctx: &Context,
-    opts: &Options,
-    pretty: bool,
-) -> Result<(String, Report), String> {
-    fn text<T: serde::Serialize>(v: &T, pretty: bool) -> Result<String, String> {
-        if pretty { serde_json::to_string_pretty(v) } else { serde_json::to_string(v) }.map_err(|e| e.to_string())
-    }
-    match migrate(request, ctx, opts) {
-        Ok(m) => Ok((text(&m, pretty)?, m.report)),
-        Err(MigrateError::Unreadable(report)) => {
-            Ok((text(&Unreadable { request: None, notes: [], report: &report }, pretty)?, report))
-        }
-        Err(e) => Err(e.to_string()),
-    }
 }
 
 fn migrate_command(flags: &Flags) -> Result<ExitCode, String> {
@@ -274,100 +296,28 @@ fn text_report(report: &Report, colour: bool) -> String {
             kyc_rules::Severity::Warning => paint("33", "warning"),
         };
         out.push_str(&format!("  {severity} {}: {}\n", v.code, v.message));
+        if let Some(suggestion) = &v.suggestion {
+            out.push_str(&format!("          suggestion: {suggestion}\n"));
+        }
     }
     let errors = report.errors().count();
     let warnings = report.violations.len() - errors;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let verdict = if report.valid { paint("32", "valid") } else { paint("31", "invalid") };
     out.push_str(&format!(
-        "{verdict} (status {}): {}, {}\n",
+        "{verdict} (status {}): {}, {}",
         report.status,
         plural(errors, "error"),
         plural(warnings, "warning")
     ));
+    if report.truncated {
+        out.push_str(&format!("; showing {} of {} violations", report.violations.len(), report.total));
+    }
+    out.push('\n');
     out
 }
 
-/// One line of a batch.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Envelope<'a> {
-    request: String,
-    #[serde(borrow, default)]
-    body: Option<&'a RawValue>,
-    #[serde(default)]
-    body_text: Option<String>,
-    #[serde(default)]
-    context: Option<Context>,
-    /// The `customer_id` path parameter of attach requests.
-    #[serde(default)]
-    customer_id: Option<String>,
-    /// Migrate the V1 body to V2 and report on the result.
-    #[serde(default)]
-    migrate: bool,
-}
-
-/// What a batch line produces: its output line, whether it was valid, and the codes it reported
-/// (`envelope_error` for a line that is not a valid envelope).
-struct LineResult {
-    text: String,
-    valid: bool,
-    codes: Vec<&'static str>,
-}
-
-impl LineResult {
-    fn of(text: String, report: &Report) -> LineResult {
-        LineResult { text, valid: report.valid, codes: report.violations.iter().map(|v| v.code.as_str()).collect() }
-    }
-}
-
-fn batch_line(line: &[u8], base: &Context, opts: &Options) -> LineResult {
-    let envelope_error = |msg: String| {
-        let v = serde_json::json!({"valid": false, "status": 400, "error": msg, "violations": []});
-        LineResult { text: v.to_string(), valid: false, codes: vec!["envelope_error"] }
-    };
-    let env: Envelope<'_> = match serde_json::from_slice(line) {
-        Ok(e) => e,
-        Err(e) => return envelope_error(format!("not a valid envelope: {e}")),
-    };
-    let kind = match parse_kind(&env.request) {
-        Ok(k) => k,
-        Err(e) => return envelope_error(e),
-    };
-    let body: &[u8] = match (&env.body, &env.body_text) {
-        (Some(raw), None) => raw.get().as_bytes(),
-        (None, Some(text)) => text.as_bytes(),
-        (Some(_), Some(_)) => return envelope_error("give either body or body_text, not both".to_owned()),
-        (None, None) => return envelope_error("the envelope needs a body or a body_text".to_owned()),
-    };
-    let ctx = match env.context {
-        Some(mut c) => {
-            if c.today.is_none() {
-                c.today = base.today;
-            }
-            c
-        }
-        None => base.clone(),
-    };
-    let mut request = Request::json(kind, body);
-    if let Some(id) = &env.customer_id {
-        request = request.with_customer_id(id);
-    }
-    if env.migrate {
-        return match migrate_output(request, &ctx, opts, false) {
-            Ok((text, report)) => LineResult::of(text, &report),
-            Err(e) => envelope_error(e),
-        };
-    }
-    let report: Report = validate(request, &ctx, opts);
-    let text = serde_json::to_string(&report).unwrap_or_else(|_| String::from("{}"));
-    LineResult::of(text, &report)
-}
-
 fn batch(flags: &Flags) -> Result<ExitCode, String> {
-    if flags.request.is_some() || flags.customer_id.is_some() {
-        return Err("batch takes the request kind and customer_id from each envelope".to_owned());
-    }
     let base = base_context(flags)?;
     let opts = options(flags);
     let threads = flags.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -390,8 +340,7 @@ fn batch(flags: &Flags) -> Result<ExitCode, String> {
         // Process up to the last complete line (everything at the end of the input).
         let cut = if eof { pending.len() } else { pending.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) };
         if cut > 0 {
-            let lines: Vec<&[u8]> =
-                pending[..cut].split(|&b| b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace)).collect();
+            let lines = split_lines(&pending[..cut]);
             for (text, part) in run_block(&lines, &base, &opts, threads)? {
                 summary.merge(part);
                 out.write_all(&text).map_err(|e| format!("cannot write: {e}"))?;
@@ -418,6 +367,8 @@ fn batch(flags: &Flags) -> Result<ExitCode, String> {
 struct Summary {
     valid: usize,
     invalid: usize,
+    /// Reports that left violations out (`--max-violations`).
+    truncated: usize,
     by_code: std::collections::BTreeMap<&'static str, usize>,
 }
 
@@ -428,6 +379,7 @@ impl Summary {
         } else {
             self.invalid += 1;
         }
+        self.truncated += usize::from(line.truncated);
         for code in &line.codes {
             *self.by_code.entry(code).or_default() += 1;
         }
@@ -436,6 +388,7 @@ impl Summary {
     fn merge(&mut self, other: Summary) {
         self.valid += other.valid;
         self.invalid += other.invalid;
+        self.truncated += other.truncated;
         for (code, n) in other.by_code {
             *self.by_code.entry(code).or_default() += n;
         }
@@ -453,6 +406,10 @@ impl Summary {
         if !self.by_code.is_empty() {
             let codes: Vec<String> = self.by_code.iter().map(|(c, n)| format!("{c} {n}")).collect();
             s.push_str(&format!("; by code: {}", codes.join(", ")));
+        }
+        if self.truncated > 0 {
+            let reports = if self.truncated == 1 { "report" } else { "reports" };
+            s.push_str(&format!("; {} {reports} truncated (--max-violations)", self.truncated));
         }
         s
     }

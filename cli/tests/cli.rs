@@ -262,3 +262,215 @@ fn batch_closes_with_a_summary_on_stderr() {
         "no progress bar when stderr is not a terminal"
     );
 }
+
+/// Every flag, with a value the commands that take it accept.
+const FLAG_VALUES: &[(&str, Option<&str>)] = &[
+    ("--request", Some("create-individual-v2")),
+    ("--customer-id", Some("55bd6b4e-c20a-4cc8-9535-91d5557a67d9")),
+    ("--context", None), // a context file, written by the test
+    ("--today", Some("2026-11-26")),
+    ("--suggest", None),
+    ("--threads", Some("2")),
+    ("--max-violations", Some("5")),
+    ("--format", Some("json")),
+];
+
+/// The flags each command takes, and the arguments it needs besides them.
+const COMMANDS: &[(&str, &[&str], &[&str])] = &[
+    (
+        "check",
+        &["--request", "--customer-id", "--context", "--today", "--suggest", "--max-violations", "--format"],
+        &["--request", "create-individual-v2"],
+    ),
+    ("batch", &["--context", "--today", "--suggest", "--max-violations", "--threads"], &[]),
+    (
+        "migrate",
+        &["--request", "--context", "--today", "--suggest", "--max-violations"],
+        &["--request", "create-individual-v1"],
+    ),
+    ("rules", &["--format"], &[]),
+    ("explain", &[], &["required"]),
+];
+
+fn context_file() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kyc-rules-cli-flags-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ctx = dir.join("ctx.json");
+    std::fs::write(&ctx, r#"{"today": "2026-11-26"}"#).unwrap();
+    ctx
+}
+
+fn flag_args<'a>(flag: &'a str, command: &str, ctx: &'a str) -> Vec<&'a str> {
+    let value = match (flag, command) {
+        ("--context", _) => Some(ctx),
+        ("--request", "migrate") => Some("create-individual-v1"),
+        ("--format", "rules") => Some("markdown"),
+        _ => FLAG_VALUES.iter().find(|(f, _)| *f == flag).unwrap().1,
+    };
+    let mut args = vec![flag];
+    args.extend(value);
+    args
+}
+
+#[test]
+fn a_flag_a_command_does_not_take_is_a_usage_error() {
+    let ctx = context_file();
+    let ctx = ctx.to_str().unwrap();
+    let mut rejected = 0;
+    for (command, takes, needs) in COMMANDS {
+        for (flag, _) in FLAG_VALUES {
+            if takes.contains(flag) || needs.contains(flag) {
+                continue;
+            }
+            let mut args = vec![*command];
+            args.extend_from_slice(needs);
+            args.extend(flag_args(flag, command, ctx));
+            let out = run(&args, "{}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains(&format!("{command} does not take {flag}")), "{args:?}: {err}");
+            assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+            assert!(out.stdout.is_empty(), "{args:?}");
+            rejected += 1;
+        }
+    }
+    assert_eq!(rejected, 1 + 3 + 3 + 7 + 8, "check, batch, migrate, rules, explain");
+    // batch says where the request kind comes from.
+    let out = run(&["batch", "--request", "create-individual-v2"], "");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("from each envelope"));
+    // Commands without an input file refuse one; unknown flags stay unknown.
+    for args in [&["rules", "x.json"][..], &["explain", "required", "--bogus"], &["batch", "--bogus"]] {
+        let out = run(args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn every_flag_a_command_takes_is_accepted() {
+    let ctx = context_file();
+    let ctx = ctx.to_str().unwrap();
+    let example = std::fs::read_to_string(example()).unwrap();
+    let v1 =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/create-individual-v1.json"))
+            .unwrap();
+    let line = serde_json::json!({"request": "create-individual-v2", "body": serde_json::from_str::<serde_json::Value>(&example).unwrap()});
+    for (command, takes, needs) in COMMANDS {
+        let stdin = match *command {
+            "migrate" => v1.clone(),
+            "batch" => line.to_string(),
+            _ => example.clone(),
+        };
+        for flag in *takes {
+            let mut args = vec![*command];
+            if !needs.contains(flag) {
+                args.extend_from_slice(needs);
+            }
+            args.extend(flag_args(flag, command, ctx));
+            let out = run(&args, &stdin);
+            assert_ne!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        }
+    }
+}
+
+/// The example with four violations: two enums, a bare subdivision code, an uppercase email.
+fn four_violations() -> String {
+    std::fs::read_to_string(example())
+        .unwrap()
+        .replace("\"FEMALE\"", "\"female\"")
+        .replace("\"US-CA\"", "\"CA\"")
+        .replace("\"STANDARD\"", "\"standard\"")
+        .replace("\"EMPLOYED\"", "\"employed\"")
+}
+
+#[test]
+fn max_violations_bounds_the_check_report_and_says_so() {
+    let base = ["check", "--request", "create-individual-v2", "--today", "2026-11-26"];
+    let full = json(&run(&base, &four_violations()));
+    let all = full["violations"].as_array().unwrap().clone();
+    assert_eq!(all.len(), 4, "{full}");
+    assert_eq!(full["truncated"], false);
+
+    let out = run(&[&base[..], &["--max-violations", "2"]].concat(), &four_violations());
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    assert_eq!(report["violations"].as_array().unwrap()[..], all[..2], "the first two in report order");
+    assert_eq!(report["truncated"], true);
+    assert_eq!((&report["valid"], &report["status"]), (&full["valid"], &full["status"]));
+
+    // At the bound exactly, nothing is left out.
+    let report = json(&run(&[&base[..], &["--max-violations", "4"]].concat(), &four_violations()));
+    assert_eq!((report["violations"].as_array().unwrap().len(), &report["truncated"]), (4, &false.into()));
+
+    // 0 keeps the verdict alone.
+    let out = run(&[&base[..], &["--max-violations", "0"]].concat(), &four_violations());
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    assert_eq!((report["violations"].as_array().unwrap().len(), &report["truncated"]), (0, &true.into()));
+    assert_eq!(report["status"], 422);
+
+    let text = run(&[&base[..], &["--max-violations", "2", "--format", "text"]].concat(), &four_violations());
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert_eq!(text.lines().last().unwrap(), "invalid (status 422): 2 errors, 0 warnings; showing 2 of 4 violations");
+    let text = run(&[&base[..], &["--format", "text"]].concat(), &four_violations());
+    assert!(!String::from_utf8(text.stdout).unwrap().contains("showing"), "not truncated: no \"showing\"");
+
+    for bad in ["-1", "many", ""] {
+        let out = run(&[&base[..], &["--max-violations", bad]].concat(), "{}");
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--max-violations takes a whole number"));
+    }
+}
+
+#[test]
+fn max_violations_bounds_every_batch_report_and_migrate() {
+    let body: serde_json::Value = serde_json::from_str(&four_violations()).unwrap();
+    let bad = serde_json::json!({"request": "create-individual-v2", "body": body});
+    let ok = serde_json::json!({"request": "create-individual-v2", "body": serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(example()).unwrap()).unwrap()});
+    let input = format!("{bad}\n{ok}\nnot an envelope\n{bad}\n");
+    let out = run(&["batch", "--today", "2026-11-26", "--max-violations", "3", "--threads", "2"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let reports: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(reports.len(), 4);
+    for i in [0, 3] {
+        assert_eq!(reports[i]["violations"].as_array().unwrap().len(), 3, "line {i}");
+        assert_eq!(reports[i]["truncated"], true, "line {i}");
+    }
+    assert_eq!(reports[1]["truncated"], false, "every line says truncated");
+    assert_eq!(reports[2]["truncated"], false, "an envelope error too");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.trim_end().ends_with("; 2 reports truncated (--max-violations)"), "{err}");
+
+    // migrate: the V2 report is bounded.
+    let v1 = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/create-individual-v1.json");
+    let body = std::fs::read_to_string(v1).unwrap().replace("\"USA\"", "\"usa\"");
+    let args = ["migrate", "--request", "create-individual-v1", "--today", "2026-11-26"];
+    let full = json(&run(&args, &body));
+    let n = full["report"]["violations"].as_array().unwrap().len();
+    assert!(n >= 3, "{full}");
+    assert_eq!(full["report"]["truncated"], false);
+    let out = run(&[&args[..], &["--max-violations", "1"]].concat(), &body);
+    assert_eq!(out.status.code(), Some(1));
+    let m = json(&out);
+    assert_eq!(
+        m["report"]["violations"].as_array().unwrap()[..],
+        full["report"]["violations"].as_array().unwrap()[..1]
+    );
+    assert_eq!(m["report"]["truncated"], true);
+    assert_eq!(m["request"], full["request"], "the migrated request is whole");
+}
+
+#[test]
+fn text_format_prints_suggestions_when_asked() {
+    let body = std::fs::read_to_string(example()).unwrap().replace("\"US-CA\"", "\"CA\"");
+    let args = ["check", "--request", "create-individual-v2", "--today", "2026-11-26", "--format", "text"];
+    let out = run(&[&args[..], &["--suggest"]].concat(), &body);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "/address/subdivision_code");
+    assert!(lines[1].starts_with("  error   unknown_subdivision: "), "{text}");
+    assert_eq!(lines[2], "          suggestion: US-CA");
+    assert_eq!(lines[3], "invalid (status 422): 1 error, 0 warnings");
+    let out = run(&args, &body);
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("suggestion"), "no suggestion without --suggest");
+}
