@@ -212,7 +212,9 @@ pub fn attach_v1_to_v2(v1: &AttachIndividualV1, ctx: &Context) -> Migrated<Attac
         ));
     }
     let identifying_documents = v1.proof_of_identity.as_ref().map(|p| {
-        let kind = p.kind.as_ref().map(|k| k.to_v2());
+        // By wire name: a type V1 does not know but V2 does (`SELFIE`) becomes V2's own variant,
+        // so the migrated request is validated as the JSON it prints.
+        let kind = p.kind.as_ref().map(|k| IdentityDocumentType::from_wire(k.as_str()));
         if kind == Some(IdentityDocumentType::DriversLicense) && p.country.as_deref() == Some("USA") {
             notes.push(note(
                 NoteCode::StateRequired,

@@ -67,9 +67,18 @@ fn parse_once<T: Object>(body: &[u8], sink: &mut Sink) -> Result<Option<T>, serd
     seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v))
 }
 
-/// A copy of `body` with every number token outside strings whose magnitude
-/// overflows f64 replaced by `1e308` (or `-1e308`) padded with spaces to the token's
-/// length; `None` when there is none.
+/// A copy of `body` with every huge number outside strings replaced by `1e308` (or
+/// `-1e308`) padded with spaces to the token's length; `None` when there is none.
+///
+/// A token (from a `-` or a digit outside strings, the run of `0-9 + - . e E` that
+/// follows) is a huge number when it is a JSON number (RFC 8259 §6, see
+/// [`is_json_number`]) of magnitude 1e308 or more. Only such tokens change, and into
+/// another JSON number plus whitespace, so the copy is JSON exactly when the body is: a
+/// token that is not a JSON number (`1.e400`, `01e400`, `1e400.`) stays as it is, as does
+/// a stray character before a token (`+1e400`, `.1e400`), and serde_json rejects the
+/// copy as it rejected the body. The bound is 1e308 rather than "overflows f64" so that serde_json's own
+/// rounding near `f64::MAX` (it rejects some numbers just below it without its
+/// `float_roundtrip` feature) cannot leave a rejected number unclamped.
 /// One linear scan; only called after serde_json rejected the body.
 fn clamp_huge_numbers(body: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(body.len());
@@ -97,11 +106,11 @@ fn clamp_huge_numbers(body: &[u8]) -> Option<Vec<u8>> {
                 i += 1;
             }
             let token = &body[start..i];
-            let huge =
-                std::str::from_utf8(token).ok().and_then(|t| t.parse::<f64>().ok()).is_some_and(f64::is_infinite);
+            let value = || std::str::from_utf8(token).ok().and_then(|t| t.parse::<f64>().ok());
+            let huge = is_json_number(token) && value().is_some_and(|f| f.abs() >= 1e308);
             if huge {
-                // The shortest overflowing token ("2e308") is as long as the replacement, so
-                // padding with spaces keeps every later error position where it was.
+                // The shortest huge number ("1e308", "-1e308") is as long as its replacement,
+                // so padding with spaces keeps every later error position where it was.
                 changed = true;
                 let clamp: &[u8] = if token[0] == b'-' { b"-1e308" } else { b"1e308" };
                 out.extend_from_slice(clamp);
@@ -115,6 +124,37 @@ fn clamp_huge_numbers(body: &[u8]) -> Option<Vec<u8>> {
         }
     }
     changed.then_some(out)
+}
+
+/// Whether `token` is a JSON number, RFC 8259 §6:
+/// `-? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?`. No leading zeros, a digit
+/// after `.` and after the exponent's `e` and sign, no `+` in front.
+fn is_json_number(token: &[u8]) -> bool {
+    let digits_from =
+        |i: usize| token.get(i..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_digit()).count());
+    let mut i = usize::from(token.first() == Some(&b'-'));
+    match token.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => i += digits_from(i),
+        _ => return false,
+    }
+    if token.get(i) == Some(&b'.') {
+        match digits_from(i + 1) {
+            0 => return false,
+            n => i += 1 + n,
+        }
+    }
+    if matches!(token.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(token.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        match digits_from(i) {
+            0 => return false,
+            n => i += n,
+        }
+    }
+    i == token.len()
 }
 
 /// A description of a syntax error with its position; never quotes the input.
