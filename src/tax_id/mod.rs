@@ -331,6 +331,16 @@ mod tests {
     }
 
     #[test]
+    fn the_table_in_markdown_names_every_scheme_once_and_the_ssn_exception() {
+        let md = markdown_table();
+        assert_eq!(md.lines().count(), 2 + 72);
+        assert!(md.contains("| USA United States | `SSN` | Social Security Number | us.ssn, `AAA-GG-SSSS` only |"));
+        assert!(md.contains("| USA United States | `ITIN` | Individual Taxpayer Identification Number | us.itin |"));
+        assert!(md.contains("| AUT Austria | `TIN` only | Abgabenkontonummer | at.tin |"));
+        assert!(md.contains("| ARG Argentina | `CUIT`, `CUIL` |"));
+    }
+
+    #[test]
     fn generic_and_unlisted_names() {
         assert_eq!(check("AUT", "TIN", "59-119/9013", None), Verdict::Valid(&at::TIN));
         assert!(matches!(check("AUT", "TIN", "59-119/9014", None), Verdict::NoSchemeAccepts(c) if c.code == "AUT"));

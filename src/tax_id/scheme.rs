@@ -370,6 +370,17 @@ mod tests {
     }
 
     #[test]
+    fn faults_have_names_and_descriptions() {
+        let all = [Fault::Length, Fault::Format, Fault::Checksum, Fault::Component];
+        let names: Vec<&str> = all.iter().map(|f| f.name()).collect();
+        assert_eq!(names, ["length", "format", "checksum", "component"]);
+        for f in all {
+            assert!(f.describe().len() > 20, "{f:?}");
+        }
+        assert!(Fault::Checksum.describe().contains("check digit"));
+    }
+
+    #[test]
     fn algorithms() {
         // Known-good values from the algorithms' own descriptions.
         assert!(luhn_valid(b"79927398713"));
