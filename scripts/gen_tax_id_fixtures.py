@@ -9,7 +9,8 @@ contract (../shared/spec/tax-ids.md; the list below is the same), the file holds
   positions until the module accepts the result (a search over the reference's answers,
   not an implementation of the scheme);
 - each valid number also in python-stdnum's own format() output (when the module has one),
-  in lowercase, and with separators put in at random;
+  in lowercase, and with separators put in at random; some with the country's two-letter
+  prefix once and twice (modules that strip a prefix strip one), or a separator at an end;
 - at least 200 near-misses: a valid number with one character changed, inserted or deleted,
   kept with the module's answer (most are invalid; the file says which).
 
@@ -251,6 +252,15 @@ def generate(name, out_dir):
     for s in rng.sample(valid, 50):
         add(s.lower())
         add(with_separators(s, rng))
+    # Country prefixes, once and twice (several modules strip one), and a trailing separator.
+    prefix = name[:2].upper()
+    for s in rng.sample(valid, 20):
+        add(prefix + s)
+        add(prefix + " " + s)
+        add(prefix + prefix + s)
+        add(prefix + prefix + " " + s)
+        add(s + "-")
+        add("-" + s)
     invalid = 0
     attempts = 0
     while invalid < INVALID_TARGET and attempts < 50 * INVALID_TARGET:
