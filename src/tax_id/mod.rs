@@ -341,6 +341,24 @@ mod tests {
     }
 
     #[test]
+    fn accessors_equality_and_debug() {
+        let arg = country("ARG").unwrap();
+        assert_eq!((arg.code(), arg.name()), ("ARG", "Argentina"));
+        assert_eq!(arg.entries()[0].names(), ["CUIT", "CUIL"]);
+        assert_eq!(arg.entries()[0].document_type(), "CUIT");
+        assert_eq!(country("AUT").unwrap().entries()[0].document_type(), GENERIC);
+        assert_eq!(arg, country("ARG").unwrap());
+        assert_ne!(arg, country("AUT").unwrap());
+        assert_eq!(check("ARG", "TIN", "1", None), Verdict::NoSchemeAccepts(arg));
+        assert_ne!(check("ARG", "TIN", "1", None), Verdict::NoSchemeAccepts(country("BRA").unwrap()));
+        assert_eq!(format!("{:?}", ar::CUIT), "ar.cuit");
+        // A compact form is a submitted value: Debug never shows it.
+        let compact = ar::CUIT.compact("20-26756539-3").unwrap();
+        assert_eq!(compact.as_str(), "20267565393");
+        assert_eq!(format!("{compact:?}"), "Compact(..)");
+    }
+
+    #[test]
     fn generic_and_unlisted_names() {
         assert_eq!(check("AUT", "TIN", "59-119/9013", None), Verdict::Valid(&at::TIN));
         assert!(matches!(check("AUT", "TIN", "59-119/9014", None), Verdict::NoSchemeAccepts(c) if c.code == "AUT"));
