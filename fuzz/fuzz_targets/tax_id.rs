@@ -3,7 +3,7 @@
 //! Asserts, for every input: no panic; `tax_id::check` answers as the scheme its name
 //! selects (or, for `TIN`, as the first scheme of the country that accepts the number);
 //! and for every printable-ASCII `document_id` (what the engine lets through to the
-//! schemes), each scheme of the country answers the same for the number as for its own
+//! schemes), each scheme of the country accepts the number exactly when it accepts its own
 //! compact form of it.
 #![no_main]
 
@@ -21,6 +21,14 @@ struct Input<'a> {
     today: Option<u16>,
     document_id: &'a str,
 }
+
+/// Schemes whose reference answers differently for a number and for its compact form, so the
+/// engine (which follows the reference, `tests/tax_id_agreement.rs`) does too. In python-stdnum
+/// 2.2, `compact` strips a country prefix once (`CLCL 12531909-2` compacts to `CL125319092`,
+/// refused, then accepted) in cl.rut, es.nif, gr.vat, hr.oib, nz.ird, pl.nip and pt.nif; and
+/// se.personnummer's puts a `-` back only when it reads 10 or 12 digits (`00440-6190225`:
+/// refused; its compact `004406190225`: accepted).
+const NOT_IDEMPOTENT: &[&str] = &["cl.rut", "es.nif", "gr.vat", "hr.oib", "nz.ird", "pl.nip", "pt.nif", "se.personnummer"];
 
 fuzz_target!(|input: Input<'_>| {
     let country = &COUNTRIES[usize::from(input.country) % COUNTRIES.len()];
@@ -53,12 +61,14 @@ fuzz_target!(|input: Input<'_>| {
 
     // A number and its compact form get the same answer.
     if id.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        for e in country.entries() {
+        for e in country.entries().iter().filter(|e| !NOT_IDEMPOTENT.contains(&e.scheme().module())) {
             let scheme = e.scheme();
             if let Some(compact) = scheme.compact(id) {
+                // Valid or not alike (the fault named may differ, as python-stdnum's exception
+                // for a number and for its compact form may).
                 assert_eq!(
-                    scheme.check(id, today),
-                    scheme.check(compact.as_str(), today),
+                    scheme.check(id, today).is_ok(),
+                    scheme.check(compact.as_str(), today).is_ok(),
                     "{}: a number and its compact form differ",
                     scheme.module()
                 );
