@@ -8,7 +8,8 @@
 //! run on the typed request exactly as they do for SDK-built requests.
 //!
 //! Strings are copied once into the typed request (as a plain
-//! `serde_json::from_slice` into a struct does); keys are borrowed; paths are
+//! `serde_json::from_slice` into a struct does), except the values of closed
+//! sets, which are matched on the borrowed text; keys are borrowed; paths are
 //! built only when a violation is reported.
 
 use crate::model::{
@@ -22,7 +23,7 @@ use crate::model::{
 };
 use crate::pointer::Loc;
 use crate::report::Code;
-use crate::rules::{member_name, subject};
+use crate::rules::{about, member_name};
 use crate::sink::Sink;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -257,7 +258,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
             if out.member(&key, &mut seen, &mut map, self.sink, self.loc)? {
                 continue;
             }
-            let loc = self.loc.key(&key);
+            let loc = self.loc.named(&key);
             let others = others.get_or_insert_with(HashSet::new);
             if others.contains(&key) {
                 duplicate(self.sink, &loc);
@@ -266,7 +267,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
                 self.sink.emit_structural(
                     Code::V1Field,
                     &loc,
-                    format!("{} is a V1 member that V2 ignores; use {new}.", subject(&loc)),
+                    about(&loc, &[" is a V1 member that V2 ignores; use ", new, "."]),
                 );
                 self.sink.set_params(before, vec![("replacement", (*new).to_owned())]);
             } else {
@@ -347,22 +348,18 @@ fn skip_beyond_limit<'de, A: SeqAccess<'de>>(
 }
 
 fn duplicate(sink: &mut Sink, loc: &Loc<'_>) {
-    sink.emit_structural(
-        Code::DuplicateKey,
-        loc,
-        format!("{} appears more than once in this object; keep one.", subject(loc)),
-    );
+    sink.emit_structural(Code::DuplicateKey, loc, about(loc, &[" appears more than once in this object; keep one."]));
 }
 
 fn wrong_type(sink: &mut Sink, loc: &Loc<'_>, expected: &str) {
-    sink.emit_settling(Code::InvalidType, loc, format!("{} must be {expected}.", subject(loc)));
+    sink.emit_settling(Code::InvalidType, loc, about(loc, &[" must be ", expected, "."]));
 }
 
 /// `null` means absent for a required member (the `required` rule reports it)
 /// and is a type error for an optional one.
 fn null(sink: &mut Sink, loc: &Loc<'_>, required: bool) {
     if !required {
-        sink.emit_settling(Code::InvalidType, loc, format!("{} is null; leave the member out instead.", subject(loc)));
+        sink.emit_settling(Code::InvalidType, loc, about(loc, &[" is null; leave the member out instead."]));
     }
 }
 
@@ -443,9 +440,10 @@ impl<'de> Visitor<'de> for KeySeed {
 // ---------------------------------------------------------------------------
 // Scalars
 
-/// A scalar value, or the kind of a container that was skipped.
-enum Scalar {
-    Str(String),
+/// A scalar value, or the kind of a container that was skipped. Strings are borrowed from
+/// the body unless they hold escapes.
+enum Scalar<'de> {
+    Str(Cow<'de, str>),
     U64(u64),
     I64(i64),
     F64(f64),
@@ -456,49 +454,58 @@ enum Scalar {
 struct ScalarSeed;
 
 impl<'de> DeserializeSeed<'de> for ScalarSeed {
-    type Value = Scalar;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+    type Value = Scalar<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Scalar<'de>, D::Error> {
         d.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for ScalarSeed {
-    type Value = Scalar;
+    type Value = Scalar<'de>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a value")
     }
-    fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
-        Ok(Scalar::Str(v.to_owned()))
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Cow::Borrowed(v)))
     }
-    fn visit_string<E>(self, v: String) -> Result<Scalar, E> {
-        Ok(Scalar::Str(v))
+    fn visit_str<E>(self, v: &str) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Cow::Owned(v.to_owned())))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
+    fn visit_string<E>(self, v: String) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Cow::Owned(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Scalar<'de>, E> {
         Ok(Scalar::U64(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
+    fn visit_i64<E>(self, v: i64) -> Result<Scalar<'de>, E> {
         Ok(Scalar::I64(v))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
+    fn visit_f64<E>(self, v: f64) -> Result<Scalar<'de>, E> {
         Ok(Scalar::F64(v))
     }
-    fn visit_bool<E>(self, _: bool) -> Result<Scalar, E> {
+    fn visit_bool<E>(self, _: bool) -> Result<Scalar<'de>, E> {
         Ok(Scalar::Other)
     }
-    fn visit_unit<E>(self) -> Result<Scalar, E> {
+    fn visit_unit<E>(self) -> Result<Scalar<'de>, E> {
         Ok(Scalar::Null)
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar<'de>, A::Error> {
         while map.next_entry_seed(Skip, Skip)?.is_some() {}
         Ok(Scalar::Other)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar<'de>, A::Error> {
         while seq.next_element_seed(Skip)?.is_some() {}
         Ok(Scalar::Other)
     }
 }
 
-fn string(v: Scalar, sink: &mut Sink, loc: &Loc<'_>, required: bool) -> Option<String> {
+fn string(v: Scalar<'_>, sink: &mut Sink, loc: &Loc<'_>, required: bool) -> Option<String> {
+    text(v, sink, loc, required).map(Cow::into_owned)
+}
+
+/// The string as read: borrowed from the body when it holds no escapes (closed sets take
+/// their variant without copying it).
+fn text<'de>(v: Scalar<'de>, sink: &mut Sink, loc: &Loc<'_>, required: bool) -> Option<Cow<'de, str>> {
     match v {
         Scalar::Str(s) => Some(s),
         Scalar::Null => {
@@ -515,9 +522,9 @@ fn string(v: Scalar, sink: &mut Sink, loc: &Loc<'_>, required: bool) -> Option<S
 /// 2^64 as an f64: the first value that does not fit in u64.
 const U64_LIMIT: f64 = 18_446_744_073_709_551_616.0;
 
-fn integer(v: Scalar, sink: &mut Sink, loc: &Loc<'_>, required: bool, kind: IntKind) -> Option<u64> {
+fn integer(v: Scalar<'_>, sink: &mut Sink, loc: &Loc<'_>, required: bool, kind: IntKind) -> Option<u64> {
     let out_of_range = |sink: &mut Sink| {
-        let msg = crate::rules::out_of_range_message(kind, &subject(loc));
+        let msg = crate::rules::out_of_range_message(kind, loc);
         let before = sink.mark();
         sink.emit_settling(Code::OutOfRange, loc, msg);
         sink.set_params(before, crate::rules::out_of_range_params(kind));
@@ -698,7 +705,7 @@ fn free_map<'de, A: MapAccess<'de>>(
 ) -> Result<Map<String, Value>, A::Error> {
     let mut out = Map::new();
     while let Some(key) = map.next_key_seed(KeySeed)? {
-        let member = loc.key(&key);
+        let member = loc.named(&key);
         if out.contains_key(key.as_ref()) {
             duplicate(sink, &member);
             map.next_value_seed(Skip)?;
@@ -795,7 +802,10 @@ macro_rules! read {
         string($map.next_value_seed(ScalarSeed)?, $sink, $loc, $req)
     };
     (choice($e:ty), $map:ident, $sink:ident, $loc:ident, $req:ident) => {
-        string($map.next_value_seed(ScalarSeed)?, $sink, $loc, $req).map(<$e>::from_string)
+        text($map.next_value_seed(ScalarSeed)?, $sink, $loc, $req).map(|s| match s {
+            Cow::Borrowed(s) => <$e>::from_wire(s),
+            Cow::Owned(s) => <$e>::from_string(s),
+        })
     };
     (integer($kind:ident), $map:ident, $sink:ident, $loc:ident, $req:ident) => {
         integer($map.next_value_seed(ScalarSeed)?, $sink, $loc, $req, IntKind::$kind)

@@ -4,18 +4,26 @@
 //! stack frames ([`Loc`]); the pointer string is only built when a violation
 //! is reported, so the valid path never allocates for paths.
 
-use std::fmt::Write;
-
 /// A location in the request: the root, or a member or index below a parent.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Loc<'a> {
     Root,
+    /// A member named in the body (escaped when written).
     Key(&'a Loc<'a>, &'a str),
+    /// A member of the request model: its name is a static wire name without `~` or `/`.
+    Member(&'a Loc<'a>, &'static str),
     Index(&'a Loc<'a>, usize),
 }
 
 impl<'a> Loc<'a> {
-    pub(crate) fn key(&'a self, name: &'a str) -> Loc<'a> {
+    /// A member of the request model (a static wire name, never escaped).
+    pub(crate) fn key(&'a self, name: &'static str) -> Loc<'a> {
+        debug_assert!(!name.contains(['~', '/']), "{name}");
+        Loc::Member(self, name)
+    }
+
+    /// A member named in the body, whatever its name.
+    pub(crate) fn named(&'a self, name: &'a str) -> Loc<'a> {
         Loc::Key(self, name)
     }
 
@@ -35,6 +43,7 @@ impl<'a> Loc<'a> {
         match *self {
             Loc::Root => 0,
             Loc::Key(parent, name) => parent.len_hint() + 1 + name.len(),
+            Loc::Member(parent, name) => parent.len_hint() + 1 + name.len(),
             Loc::Index(parent, _) => parent.len_hint() + 1 + 20,
         }
     }
@@ -42,10 +51,15 @@ impl<'a> Loc<'a> {
     fn write(&self, out: &mut String) {
         match *self {
             Loc::Root => {}
+            Loc::Member(parent, name) => {
+                parent.write(out);
+                out.push('/');
+                out.push_str(name);
+            }
             Loc::Key(parent, name) => {
                 parent.write(out);
                 out.push('/');
-                if !name.contains(['~', '/']) {
+                if !name.bytes().any(|b| b == b'~' || b == b'/') {
                     out.push_str(name);
                     return;
                 }
@@ -59,10 +73,26 @@ impl<'a> Loc<'a> {
             }
             Loc::Index(parent, i) => {
                 parent.write(out);
-                let _ = write!(out, "/{i}");
+                out.push('/');
+                out.push_str(decimal(i, &mut [0; 20]));
             }
         }
     }
+}
+
+/// `n` in decimal, written into `buf` (no formatting machinery).
+pub(crate) fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buf[at..]).unwrap_or("0")
 }
 
 #[cfg(test)]
@@ -77,6 +107,10 @@ mod tests {
         let b = a.key("tax_info");
         let c = b.index(1);
         assert_eq!(c.key("document_id").pointer(), "/basic_info/tax_info/1/document_id");
-        assert_eq!(root.key("a/b~c").pointer(), "/a~1b~0c");
+        assert_eq!(root.named("a/b~c").pointer(), "/a~1b~0c");
+        assert_eq!(root.named("a/b~c").index(3).key("x").pointer(), "/a~1b~0c/3/x");
+        for i in [0, 7, 10, 99, 1234, usize::MAX] {
+            assert_eq!(decimal(i, &mut [0; 20]), i.to_string());
+        }
     }
 }

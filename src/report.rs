@@ -379,7 +379,7 @@ impl PartialOrd for Segment<'_> {
 /// prefix is skipped, and only the first differing token is compared.
 fn compare_pointers(a: &str, b: &str) -> std::cmp::Ordering {
     let (ab, bb) = (a.as_bytes(), b.as_bytes());
-    let common = ab.iter().zip(bb).take_while(|(x, y)| x == y).count();
+    let common = common_prefix(ab, bb);
     if common == ab.len() && common == bb.len() {
         return std::cmp::Ordering::Equal;
     }
@@ -388,6 +388,15 @@ fn compare_pointers(a: &str, b: &str) -> std::cmp::Ordering {
         // One of them is the root pointer "" (every other pointer starts with '/').
         return ab.len().cmp(&bb.len());
     };
+    // The common case: neither token is a number (a number token starts with a digit).
+    // Both tokens then compare as strings: they agree up to `common`, where a token that
+    // ends there (`/` or the end) comes first; two tokens that both end there are equal
+    // and the shorter pointer (the parent) comes first, which the same rule gives.
+    let starts_number = |s: &[u8]| s.get(start).is_some_and(u8::is_ascii_digit);
+    if !starts_number(ab) && !starts_number(bb) {
+        let at = |s: &[u8]| s.get(common).copied().filter(|&c| c != b'/');
+        return at(ab).cmp(&at(bb)).then(ab.len().cmp(&bb.len()));
+    }
     fn token_at(s: &str, start: usize) -> Segment<'_> {
         let rest = s.get(start..).unwrap_or("");
         let raw = rest.find('/').map_or(rest, |end| &rest[..end]);
@@ -395,6 +404,18 @@ fn compare_pointers(a: &str, b: &str) -> std::cmp::Ordering {
     }
     // Equal tokens: one pointer ends here and the other goes on below it.
     token_at(a, start).cmp(&token_at(b, start)).then(ab.len().cmp(&bb.len()))
+}
+
+/// The length of the common prefix of `a` and `b`, compared eight bytes at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let mut i = 0;
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        if x != y {
+            break;
+        }
+        i += 8;
+    }
+    i + a[i..].iter().zip(&b[i..]).take_while(|(x, y)| x == y).count()
 }
 
 /// The reference for [`compare_pointers`]: split both and compare the tokens.

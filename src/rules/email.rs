@@ -82,12 +82,15 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
         sink.emit(
             Code::InvalidEmail,
             loc,
-            format!("`{name}` must be an email address of the form local@domain.tld, in ASCII."),
+            ["`", name, "` must be an email address of the form local@domain.tld, in ASCII."].concat(),
         );
     } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        sink.emit_suggesting(Code::EmailNotLowercase, loc, format!("`{name}` must be entirely lowercase."), || {
-            Some(s.to_ascii_lowercase())
-        });
+        sink.emit_suggesting(
+            Code::EmailNotLowercase,
+            loc,
+            ["`", name, "` must be entirely lowercase."].concat(),
+            || Some(s.to_ascii_lowercase()),
+        );
     }
 }
 

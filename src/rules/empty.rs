@@ -9,7 +9,7 @@
 //! ## Example
 //! Invalid: `"city": "  "`. Valid: `"city": "San Francisco"`.
 
-use super::{subject, Applies, Check, Rule};
+use super::{about, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
 use crate::pointer::Loc;
@@ -32,7 +32,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit(
                 Code::Empty,
                 loc,
-                format!("{} is empty; give a value or leave the member out if it is optional.", subject(loc)),
+                about(loc, &[" is empty; give a value or leave the member out if it is optional."]),
             );
         }
     }

@@ -11,7 +11,7 @@
 //! ## Example
 //! Invalid: `"last_name": "Garcia\u202e"`. Valid: `"last_name": "Garcia"`.
 
-use super::{subject, Applies, Check, Rule};
+use super::{about, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
 use crate::pointer::Loc;
@@ -34,7 +34,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit(
                 Code::InvalidCharacters,
                 loc,
-                format!("{} contains control or bidirectional-override characters; remove them.", subject(loc)),
+                about(loc, &[" contains control or bidirectional-override characters; remove them."]),
             );
         }
     }

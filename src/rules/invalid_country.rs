@@ -10,7 +10,7 @@
 //! ## Example
 //! Invalid: `"country_of_residence": "US"`. Valid: `"country_of_residence": "USA"`.
 
-use super::{subject, Applies, Check, Rule};
+use super::{about, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
@@ -38,7 +38,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit(
                 Code::InvalidCountry,
                 loc,
-                format!("{} must be an uppercase ISO 3166-1 alpha-3 country code, such as USA.", subject(loc)),
+                about(loc, &[" must be an uppercase ISO 3166-1 alpha-3 country code, such as USA."]),
             );
         }
     }

@@ -9,7 +9,7 @@
 //! ## Example
 //! Invalid: `"dob": "1990-02-30"`. Valid: `"dob": "1990-04-15"`.
 
-use super::{subject, Applies, Check, Rule};
+use super::{about, Applies, Check, Rule};
 use crate::context::Context;
 use crate::date::Date;
 use crate::model::{Field, StrKind};
@@ -29,11 +29,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Date, .. } = field {
         if Date::parse(s).is_err() {
-            sink.emit(
-                Code::InvalidDate,
-                loc,
-                format!("{} must be a real calendar date written YYYY-MM-DD.", subject(loc)),
-            );
+            sink.emit(Code::InvalidDate, loc, about(loc, &[" must be a real calendar date written YYYY-MM-DD."]));
         }
     }
 }

@@ -11,7 +11,7 @@
 //! ## Example
 //! Invalid: `"gender": "female"`. Valid: `"gender": "FEMALE"`.
 
-use super::{subject, Applies, Check, Rule};
+use super::{about, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
@@ -31,7 +31,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Enum(allowed), .. } = field {
         if !allowed.contains(&s) {
             let allowed = allowed.join(", ");
-            let message = format!("{} must be one of: {allowed}.", subject(loc));
+            let message = about(loc, &[" must be one of: ", &allowed, "."]);
             sink.emit_with(Code::InvalidEnum, loc, message, vec![("allowed", allowed)]);
         }
     }

@@ -23,7 +23,7 @@
 //! area code). Valid: `"+14155552671"`, `"+6837012"` (Niue, 4 digits after
 //! +683).
 
-use super::{subject, Applies, Check, Rule};
+use super::{about, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::phone::{possibility, Possibility};
@@ -43,7 +43,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Phone, .. } = field {
         if let Some(problem) = problem(possibility(s)) {
-            sink.emit(Code::InvalidPhone, loc, format!("{} {problem}", subject(loc)));
+            sink.emit(Code::InvalidPhone, loc, about(loc, &[" ", problem]));
         }
     }
 }

@@ -27,7 +27,7 @@
 //! Invalid: `{"country_code": "BRA", "document_type": "CPF", "document_id": "390.533.447-06"}`
 //! (check digits). Valid: `"390.533.447-05"`, or `"document_type": "TIN"` with it.
 
-use super::{clean, subject, Check, Rule};
+use super::{about, clean, subject, Check, Rule};
 use crate::context::Context;
 use crate::model::{CreateIndividualV1, CreateIndividualV2};
 use crate::pointer::Loc;
@@ -79,7 +79,7 @@ fn check(
             Code::InvalidTaxId,
             at.document_id,
             if *scheme == tax_id::us::SSN {
-                format!("{} {SSN_FORM}", subject(at.document_id))
+                about(at.document_id, &[" ", SSN_FORM])
             } else {
                 format!(
                     "{} is not a valid {} ({}): {}. Check the number against the document.",

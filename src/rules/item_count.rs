@@ -13,7 +13,7 @@
 use super::{member_name, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
-use crate::pointer::Loc;
+use crate::pointer::{decimal, Loc};
 use crate::report::Code;
 use crate::sink::Sink;
 
@@ -34,16 +34,16 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit_with(
                 Code::TooFewItems,
                 loc,
-                format!("`{name}` must hold at least {min} {items}."),
-                vec![("min", min.to_string())],
+                ["`", name, "` must hold at least ", decimal(min, &mut [0; 20]), " ", items, "."].concat(),
+                vec![("min", decimal(min, &mut [0; 20]).to_owned())],
             );
         } else if let Some(max) = max.filter(|&m| n > m) {
             let items = if max == 1 { "item" } else { "items" };
             sink.emit_with(
                 Code::TooManyItems,
                 loc,
-                format!("`{name}` must hold at most {max} {items}."),
-                vec![("max", max.to_string())],
+                ["`", name, "` must hold at most ", decimal(max, &mut [0; 20]), " ", items, "."].concat(),
+                vec![("max", decimal(max, &mut [0; 20]).to_owned())],
             );
         }
     }

@@ -330,6 +330,7 @@ pub(crate) fn country(v: &Option<String>) -> Option<&str> {
 pub(crate) fn member_name<'a>(loc: &Loc<'a>) -> &'a str {
     match *loc {
         Loc::Key(_, name) => name,
+        Loc::Member(_, name) => name,
         Loc::Index(parent, _) => member_name(parent),
         Loc::Root => "body",
     }
@@ -337,10 +338,32 @@ pub(crate) fn member_name<'a>(loc: &Loc<'a>) -> &'a str {
 
 /// How messages name a location: `` `city` `` for a member, `` item 2 of `source_of_fund_ids` `` for an array item.
 pub(crate) fn subject(loc: &Loc<'_>) -> String {
-    match *loc {
-        Loc::Index(parent, i) => format!("item {i} of `{}`", member_name(parent)),
-        _ => format!("`{}`", member_name(loc)),
+    about(loc, &[])
+}
+
+/// A message about a location: its [`subject`] followed by the `rest`, built in one
+/// allocation of the exact size (no formatting machinery).
+pub(crate) fn about(loc: &Loc<'_>, rest: &[&str]) -> String {
+    let (index, name) = match *loc {
+        Loc::Index(parent, i) => (Some(i), member_name(parent)),
+        _ => (None, member_name(loc)),
+    };
+    let mut digits = [0u8; 20];
+    let index = index.map(|i| crate::pointer::decimal(i, &mut digits));
+    let extra = index.map_or(0, |d| "item ".len() + d.len() + " of ".len());
+    let mut out = String::with_capacity(extra + name.len() + 2 + rest.iter().map(|r| r.len()).sum::<usize>());
+    if let Some(d) = index {
+        out.push_str("item ");
+        out.push_str(d);
+        out.push_str(" of ");
     }
+    out.push('`');
+    out.push_str(name);
+    out.push('`');
+    for r in rest {
+        out.push_str(r);
+    }
+    out
 }
 
 /// Calls `f` with the type, the files and the location of `files` of every identifying
@@ -382,7 +405,7 @@ pub(crate) struct FileRef<'a> {
 
 impl FileRef<'_> {
     /// Reports a violation at `member` (`uri` or `side`) of this file.
-    pub(crate) fn emit(&self, sink: &mut Sink, code: Code, member: &str, message: &'static str) {
+    pub(crate) fn emit(&self, sink: &mut Sink, code: Code, member: &'static str, message: &'static str) {
         let root = Loc::Root;
         let list = root.key(self.list);
         let doc = list.index(self.doc);

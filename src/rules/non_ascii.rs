@@ -13,7 +13,7 @@
 //! Invalid: `"city": "Bogotá"`. Valid: `"city": "Bogota"`.
 //! With suggestions on, the ASCII fold (`Bogota`) is suggested where it exists.
 
-use super::{subject, Applies, Check, Rule};
+use super::{about, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
@@ -36,7 +36,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit_suggesting(
                 Code::NonAscii,
                 loc,
-                format!("{} must contain only ASCII characters (English letters, digits, punctuation).", subject(loc)),
+                about(loc, &[" must contain only ASCII characters (English letters, digits, punctuation)."]),
                 || ascii_fold(s),
             );
         }

@@ -11,7 +11,7 @@
 //! ## Example
 //! Invalid: `"occupation_id": 0`, `"monthly_volume_usd": -1`. Valid: `42`, `0` for the volume.
 
-use super::{subject, Applies, Check, Rule};
+use super::{about, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, IntKind};
 use crate::pointer::Loc;
@@ -37,16 +37,16 @@ pub(crate) fn params(kind: IntKind) -> Vec<(&'static str, String)> {
 }
 
 /// The message for a number out of the range of its kind (shared with the front end);
-/// `name` is the [`subject`] of the location.
-pub(crate) fn message(kind: IntKind, name: &str) -> String {
+/// it starts with the [`about`] of the location.
+pub(crate) fn message(kind: IntKind, loc: &Loc<'_>) -> String {
     match kind {
-        IntKind::Id => format!("{name} must be a catalogue ID: a whole number of at least 1."),
-        IntKind::Amount => format!("{name} must be a whole number of at least 0."),
+        IntKind::Id => about(loc, &[" must be a catalogue ID: a whole number of at least 1."]),
+        IntKind::Amount => about(loc, &[" must be a whole number of at least 0."]),
     }
 }
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Int { value: Some(0), kind: IntKind::Id, .. } = field {
-        sink.emit_with(Code::OutOfRange, loc, message(IntKind::Id, &subject(loc)), params(IntKind::Id));
+        sink.emit_with(Code::OutOfRange, loc, message(IntKind::Id, loc), params(IntKind::Id));
     }
 }

@@ -12,7 +12,7 @@
 //! ## Example
 //! Invalid: an `address` without `city`. Valid: `"city": "San Francisco"`.
 
-use super::{subject, Applies, Attach, Check, Rule};
+use super::{about, Applies, Attach, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
 use crate::pointer::Loc;
@@ -30,7 +30,7 @@ pub(crate) const RULE: Rule = Rule {
 
 /// Sees only the MISSING class: members that are required and absent.
 fn check(loc: &Loc<'_>, _: Field<'_>, _: &Context, sink: &mut Sink) {
-    sink.emit(Code::Required, loc, format!("{} is required; add it.", subject(loc)));
+    sink.emit(Code::Required, loc, about(loc, &[" is required; add it."]));
 }
 
 /// `number` and `expiry_date` on primary identifying documents.

@@ -13,7 +13,7 @@
 //! Invalid: `"first_name": "María"` alone. Valid: `"first_name": "María", "first_name_en": "Maria"`.
 //! With suggestions on, the ASCII fold of the base value is suggested.
 
-use super::{member_name, subject, Applies, Check, Rule};
+use super::{about, member_name, Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{CreateIndividualV2, Field, StrKind};
 use crate::pointer::Loc;
@@ -41,7 +41,7 @@ fn check_companion(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink
             sink.emit(
                 Code::TransliterationNotAscii,
                 loc,
-                format!("{} is the ASCII transliteration and must contain only ASCII characters.", subject(loc)),
+                about(loc, &[" is the ASCII transliteration and must contain only ASCII characters."]),
             );
         }
     }
@@ -54,10 +54,12 @@ pub(crate) fn check_pair(base: &Option<String>, companion: &Option<String>, comp
             sink.emit_suggesting(
                 Code::TransliterationRequired,
                 companion_loc,
-                format!(
-                    "The value has non-ASCII characters; add `{}` with its transliteration in ASCII letters.",
-                    member_name(companion_loc)
-                ),
+                [
+                    "The value has non-ASCII characters; add `",
+                    member_name(companion_loc),
+                    "` with its transliteration in ASCII letters.",
+                ]
+                .concat(),
                 || ascii_fold(b),
             );
         }
