@@ -164,7 +164,9 @@ macro_rules! entry {
 }
 
 /// Every country of the contract, sorted by code; each country's schemes in the contract's order.
-pub static COUNTRIES: &[Country] = &[
+pub static COUNTRIES: &[Country] = COUNTRY_TABLE;
+
+const COUNTRY_TABLE: &[Country] = &[
     Country {
         code: "ARG",
         name: "Argentina",
@@ -251,8 +253,32 @@ pub static COUNTRIES: &[Country] = &[
 
 /// The country of the table with this ISO 3166-1 alpha-3 code.
 pub fn country(code: &str) -> Option<&'static Country> {
-    COUNTRIES.binary_search_by(|c| c.code.cmp(code)).ok().map(|i| &COUNTRIES[i])
+    let key = key_of(code)?;
+    KEYS.binary_search(&key).ok().and_then(|i| COUNTRIES.get(i))
 }
+
+/// A three-byte code as one integer, ordered as the code is (`None` for any other length).
+const fn key_of(code: &str) -> Option<u32> {
+    match code.as_bytes() {
+        &[a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
+        _ => None,
+    }
+}
+
+/// [`COUNTRIES`]' codes as integers, for a look-up by integer comparisons.
+/// (`COUNTRY_TABLE` is the constant [`COUNTRIES`] is made of.)
+static KEYS: [u32; COUNTRY_TABLE.len()] = {
+    let mut keys = [0; COUNTRY_TABLE.len()];
+    let mut i = 0;
+    while i < COUNTRY_TABLE.len() {
+        keys[i] = match key_of(COUNTRY_TABLE[i].code) {
+            Some(k) => k,
+            None => panic!("a country code is not three bytes"),
+        };
+        i += 1;
+    }
+    keys
+};
 
 /// Decides one `tax_info` entry: `country` (alpha-3), `document_type` and `document_id` as
 /// written. `today` bounds the birth dates of the schemes that hold one (`None`: no bound).
@@ -328,6 +354,8 @@ mod tests {
             assert!(names.iter().all(|n| n.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')));
         }
         assert!(country("XXX").is_none());
+        assert!(country("US").is_none() && country("USAA").is_none() && country("").is_none());
+        assert!(KEYS.windows(2).all(|w| w[0] < w[1]), "keys sorted as the codes are");
     }
 
     #[test]
