@@ -194,12 +194,13 @@ pub(crate) trait Object: Default {
     fn finish(&mut self, _sink: &mut Sink, _loc: &Loc<'_>) {}
 
     /// Reads the value of member `key` if the object defines it (reporting a
-    /// repeat through `seen`, one bit per member); `false` for an unknown key,
+    /// repeat once through `seen`: bit i, member i seen; bit 64 + i, its repeat
+    /// reported); `false` for an unknown key,
     /// whose value the caller then skips.
     fn member<'de, A: MapAccess<'de>>(
         &mut self,
         key: &str,
-        seen: &mut u64,
+        seen: &mut u128,
         map: &mut A,
         sink: &mut Sink,
         parent: &Loc<'_>,
@@ -252,8 +253,10 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
         if !T::DEFERRED.is_empty() {
             self.sink.begin_deferral(self.loc, T::DEFERRED);
         }
-        let mut seen: u64 = 0;
+        let mut seen: u128 = 0;
+        // Unknown members seen, and those whose repeat was reported (once, however often).
         let mut others: Option<HashSet<Cow<'de, str>>> = None;
+        let mut repeated: Option<HashSet<Cow<'de, str>>> = None;
         while let Some(key) = map.next_key_seed(KeySeed)? {
             if out.member(&key, &mut seen, &mut map, self.sink, self.loc)? {
                 continue;
@@ -261,7 +264,9 @@ impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
             let loc = self.loc.named(&key);
             let others = others.get_or_insert_with(HashSet::new);
             if others.contains(&key) {
-                duplicate(self.sink, &loc);
+                if repeated.get_or_insert_with(HashSet::new).insert(key.clone()) {
+                    duplicate(self.sink, &loc);
+                }
             } else if let Some((_, new)) = T::RENAMED.iter().find(|(old, _)| *old == key) {
                 let before = self.sink.mark();
                 self.sink.emit_structural(
@@ -704,10 +709,15 @@ fn free_map<'de, A: MapAccess<'de>>(
     map: &mut A,
 ) -> Result<Map<String, Value>, A::Error> {
     let mut out = Map::new();
+    // Members whose repeat was reported (once, however often they repeat).
+    let mut repeated: HashSet<String> = HashSet::new();
     while let Some(key) = map.next_key_seed(KeySeed)? {
         let member = loc.named(&key);
         if out.contains_key(key.as_ref()) {
-            duplicate(sink, &member);
+            if !repeated.contains(key.as_ref()) {
+                repeated.insert(key.clone().into_owned());
+                duplicate(sink, &member);
+            }
             map.next_value_seed(Skip)?;
         } else {
             let v = map.next_value_seed(FreeSeed { sink: &mut *sink, loc: &member })?;
@@ -758,7 +768,7 @@ macro_rules! object {
             fn member<'de, A: MapAccess<'de>>(
                 &mut self,
                 key: &str,
-                seen: &mut u64,
+                seen: &mut u128,
                 map: &mut A,
                 sink: &mut Sink,
                 parent: &Loc<'_>,
@@ -767,11 +777,15 @@ macro_rules! object {
                 match key {
                     $(
                         wire_name!($field $($wire)?) => {
-                            const BIT: u64 = 1 << member_index(<$ty as Object>::MEMBERS, wire_name!($field $($wire)?));
+                            const BIT: u128 = 1 << member_index(<$ty as Object>::MEMBERS, wire_name!($field $($wire)?));
                             let loc = parent.key(wire_name!($field $($wire)?));
                             let loc = &loc;
                             if *seen & BIT != 0 {
-                                duplicate(sink, loc);
+                                // Reported once however often it repeats (bit + 64: reported).
+                                if *seen & (BIT << 64) == 0 {
+                                    *seen |= BIT << 64;
+                                    duplicate(sink, loc);
+                                }
                                 map.next_value_seed(Skip)?;
                             } else {
                                 *seen |= BIT;
