@@ -123,7 +123,11 @@ fn curp_value(b: u8) -> u32 {
 }
 
 fn curp_check_digit(chars: &[u8]) -> u32 {
-    let sum: u32 = chars.iter().zip((2..=18u32).rev()).map(|(&c, w)| curp_value(c) * w).sum();
+    // Weights 18, 17, ..., 2 from the first character.
+    let mut sum = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        sum += curp_value(c) * (18 - i as u32);
+    }
     (10 - sum % 10) % 10
 }
 

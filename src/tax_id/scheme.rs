@@ -128,13 +128,35 @@ impl Compact {
     /// Like `clean`, it first maps look-alike characters to their ASCII form; of ASCII
     /// input only the backtick changes (to `'`).
     pub(crate) fn clean(number: &str, remove: &[u8]) -> Option<Compact> {
+        // The bytes to remove as a 256-bit set: one test a byte, whatever `remove` holds.
+        let mut removed = [0u64; 4];
+        for &r in remove {
+            removed[usize::from(r >> 6)] |= 1 << (r & 63);
+        }
+        let keep = |b: u8| removed[usize::from(b >> 6)] & (1 << (b & 63)) == 0;
         let mut out = Compact { buf: [0; Compact::CAPACITY], len: 0 };
-        for &b in number.as_bytes() {
-            let b = if b == b'`' { b'\'' } else { b };
-            if !remove.contains(&b) {
-                out.push(b)?;
+        let mut len = 0;
+        let bytes = number.as_bytes();
+        if bytes.len() <= Compact::CAPACITY {
+            // Every byte fits: write each one and advance past the kept ones, without branches.
+            for &b in bytes {
+                let b = if b == b'`' { b'\'' } else { b };
+                // len never passes the bytes read so far, so the slot always exists.
+                if let Some(slot) = out.buf.get_mut(len) {
+                    *slot = b;
+                }
+                len += usize::from(keep(b));
+            }
+        } else {
+            for &b in bytes {
+                let b = if b == b'`' { b'\'' } else { b };
+                if keep(b) {
+                    *out.buf.get_mut(len)? = b;
+                    len += 1;
+                }
             }
         }
+        out.len = len as u8; // at most CAPACITY
         Some(out)
     }
 
