@@ -40,7 +40,8 @@ fn ric_validate(number: &Compact, _today: Option<Date>) -> Outcome {
 
 /// The check character for the 17 digits before it.
 fn ric_check_char(digits: &[u8]) -> u8 {
-    let n = digits.iter().fold(0, |acc, &d| (acc * 13 + digit(d)) % 11);
+    // 17 digits read in base 13 stay below 13^17 < 2^64: one remainder at the end, not one a digit.
+    let n = (digits.iter().fold(0u64, |acc, &d| acc.wrapping_mul(13).wrapping_add(u64::from(digit(d)))) % 11) as u32;
     // (1 - 2n) mod 11, kept non-negative: 23 ≡ 1 (mod 11) and 2n ≤ 20.
     match (23 - 2 * n) % 11 {
         10 => b'X',
