@@ -350,7 +350,19 @@ pub(crate) fn verhoeff_checksum(digits: &[u8]) -> u8 {
 /// ISO 7064 Mod 11, 10 over digits: the running check value (1 when valid), as
 /// `stdnum.iso7064.mod_11_10.checksum`.
 pub(crate) fn mod_11_10_checksum(digits: &[u8]) -> u32 {
-    digits.iter().fold(5, |check, &d| (if check == 0 { 10 } else { check } * 2 % 11 + digit(d)) % 10)
+    // Each step is ((check or 10) * 2 mod 11 + d) mod 10; both values are small enough for one
+    // subtraction to stand for the remainder (at most 20, then at most 19), so the chain of
+    // steps has no division in it.
+    digits.iter().fold(5, |check, &d| {
+        let doubled = if check == 0 { 20 } else { check * 2 };
+        let doubled = if doubled >= 11 { doubled - 11 } else { doubled };
+        let sum = doubled + digit(d) % 10;
+        if sum >= 10 {
+            sum - 10
+        } else {
+            sum
+        }
+    })
 }
 
 /// The EAN (GTIN) check digit for `digits` (without it), as `stdnum.ean.calc_check_digit`.
