@@ -1,6 +1,6 @@
 //! Argentina (ARG): the CUIT (and CUIL) and the DNI.
 
-use super::scheme::{digit, digits_of_length, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digit, digits_of_length, digits_only, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// CUIT/CUIL (Código Único de Identificación Tributaria / Laboral): eleven digits. The first two
@@ -52,7 +52,7 @@ fn dni_compact(number: &str) -> Option<Compact> {
 
 fn dni_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     if !(7..=8).contains(&b.len()) {

@@ -1,6 +1,6 @@
 //! Belgium (BEL): the national number.
 
-use super::scheme::{is_digits, number, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digits_only, number, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// National number (Rijksregisternummer / numéro de registre national): 11 digits `YYMMDDSSSCC`, not all
@@ -18,7 +18,7 @@ fn nn_compact(number: &str) -> Option<Compact> {
 
 fn nn_validate(compact: &Compact, today: Option<Date>) -> Outcome {
     let b = compact.as_bytes();
-    if b.is_empty() || !is_digits(b) || b.iter().all(|&c| c == b'0') {
+    if !digits_only(b) || b.iter().all(|&c| c == b'0') {
         return Err(Fault::Format);
     }
     let [y0, y1, m0, m1, _, _, _, _, _, c0, c1] = *b else {

@@ -1,6 +1,6 @@
 //! Bulgaria (BGR): the EGN.
 
-use super::scheme::{date, digit, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, digits_only, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// EGN (Единен граждански номер, unified civil number): 10 digits `YYMMDDSSSC`. `YYMMDD` must be a real
@@ -18,7 +18,7 @@ fn egn_compact(number: &str) -> Option<Compact> {
 
 fn egn_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let [y0, y1, m0, m1, d0, d1, _, _, _, check] = *b else {

@@ -1,6 +1,6 @@
 //! Brazil (BRA): the CPF.
 
-use super::scheme::{is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digits_only, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// CPF (Cadastro de Pessoas Físicas): eleven digits, not all zero, the last two being mod-11
@@ -17,7 +17,7 @@ fn cpf_compact(number: &str) -> Option<Compact> {
 
 fn cpf_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) || b.iter().all(|&c| c == b'0') {
+    if !digits_only(b) || b.iter().all(|&c| c == b'0') {
         return Err(Fault::Format);
     }
     if b.len() != 11 {

@@ -1,6 +1,6 @@
 //! Switzerland (CHE): the social security number.
 
-use super::scheme::{digit, ean_check_digit, is_digits, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digit, digits_only, ean_check_digit, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// AHV/AVS number (Sozialversicherungsnummer): 13 characters starting `756`, with an EAN-13 check
@@ -32,7 +32,7 @@ fn ssn_validate(number: &Compact, _today: Option<Date>) -> Outcome {
 
 /// An EAN-8, -12, -13 or -14 with a matching check digit.
 fn ean_valid(b: &[u8]) -> Outcome {
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let Some((&check, body)) = b.split_last().filter(|_| matches!(b.len(), 8 | 12 | 13 | 14)) else {

@@ -1,6 +1,6 @@
 //! Czechia (CZE): the birth number.
 
-use super::scheme::{date, digit, is_digits, number, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, digits_only, number, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Rodné číslo (birth number): `YYMMDDSSS` or `YYMMDDSSSC`. `YYMMDD` must be a real birth date; women
@@ -17,7 +17,7 @@ fn rc_compact(number: &str) -> Option<Compact> {
 
 fn rc_validate(compact: &Compact, _today: Option<Date>) -> Outcome {
     let b = compact.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let (&[y0, y1, m0, m1, d0, d1, ..], 9 | 10) = (b, b.len()) else {

@@ -1,6 +1,6 @@
 //! Germany (DEU): the Steuer-IdNr and the Steuernummer.
 
-use super::scheme::{is_digits, mod_11_10_checksum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digits_only, is_digits, mod_11_10_checksum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Separators ignored in German tax numbers.
@@ -58,7 +58,7 @@ fn one_digit_repeated(digits: &[u8]) -> bool {
 
 fn stnr_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     if !matches!(b.len(), 10 | 11 | 13) {

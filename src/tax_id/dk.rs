@@ -1,6 +1,6 @@
 //! Denmark (DNK): the CPR-nummer.
 
-use super::scheme::{date, is_digits, pair, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digits_only, pair, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// CPR-nummer (Det Centrale Personregister): 10 digits `DDMMYY` + 4 serial digits. The first six
@@ -18,7 +18,7 @@ fn cpr_compact(number: &str) -> Option<Compact> {
 
 fn cpr_validate(number: &Compact, today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let [d0, d1, m0, m1, y0, y1, serial, _, _, _] = *b else {

@@ -1,6 +1,6 @@
 //! Dominican Republic (DOM): the cédula.
 
-use super::scheme::{is_digits, luhn_valid, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digits_only, luhn_valid, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Cédula de identidad: 11 digits passing the Luhn check. A list of some 580 numbers that were
@@ -15,7 +15,7 @@ fn cedula_compact(number: &str) -> Option<Compact> {
 
 fn cedula_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     // Valid: on the list, or 11 digits passing Luhn (the list is searched only for the rest).

@@ -1,6 +1,6 @@
 //! Estonia (EST): the isikukood.
 
-use super::scheme::{date, digit, is_digits, pair, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, digits_only, pair, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Isikukood (personal identification code): 11 digits `G` `YYMMDD` `NNN` `C`. `G` gives the
@@ -24,7 +24,7 @@ fn ik_validate(number: &Compact, _today: Option<Date>) -> Outcome {
 /// The compact form as 11 ASCII digits (the Estonian and Lithuanian codes share this shape).
 pub(crate) fn eleven_digits(number: &Compact) -> Result<[u8; 11], Fault> {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     <[u8; 11]>::try_from(b).map_err(|_| Fault::Length)

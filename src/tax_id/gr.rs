@@ -1,6 +1,6 @@
 //! Greece (GRC): the AFM (VAT number) and the AMKA.
 
-use super::scheme::{date, digit, is_digits, luhn_valid, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, digits_only, luhn_valid, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// AFM (Αριθμός Φορολογικού Μητρώου, tax and VAT number): 9 digits (an old 8-digit number gets a
@@ -29,7 +29,7 @@ fn vat_compact(number: &str) -> Option<Compact> {
 
 fn vat_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let Some((&check, body @ [_, _, _, _, _, _, _, _])) = b.split_last() else {
@@ -49,7 +49,7 @@ fn amka_compact(number: &str) -> Option<Compact> {
 
 fn amka_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let [d0, d1, m0, m1, y0, y1, _, _, _, _, _] = *b else {

@@ -1,6 +1,6 @@
 //! Croatia (HRV): the OIB.
 
-use super::scheme::{is_digits, mod_11_10_checksum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digits_only, mod_11_10_checksum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// OIB (Osobni identifikacijski broj): 11 digits, the last an ISO 7064 Mod 11, 10 check digit.
@@ -14,7 +14,7 @@ fn oib_compact(number: &str) -> Option<Compact> {
 
 fn oib_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     if b.len() != 11 {

@@ -1,6 +1,6 @@
 //! Indonesia (IDN): the NIK and the NPWP.
 
-use super::scheme::{date, digit, is_digits, luhn_checksum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, digits_only, luhn_checksum, Compact, Fault, Outcome, Scheme};
 use super::tables::ID_PROVINCES;
 use crate::date::Date;
 
@@ -23,7 +23,7 @@ fn id_compact(number: &str) -> Option<Compact> {
 
 fn nik_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let &[p1, p2, _, _, _, _, d1, d2, m1, m2, y1, y2, _, _, _, _] = b else {
@@ -43,7 +43,7 @@ fn nik_validate(number: &Compact, _today: Option<Date>) -> Outcome {
 
 fn npwp_validate(number: &Compact, today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let checked = match (b.len(), b.first()) {

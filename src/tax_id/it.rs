@@ -1,6 +1,6 @@
 //! Italy (ITA): the codice fiscale.
 
-use super::scheme::{date, is_digits, luhn_valid, number, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digits_only, luhn_valid, number, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Codice fiscale: for a person, 16 characters: six letters (from the surname and given name),
@@ -44,7 +44,7 @@ fn codice_fiscale_validate(compact: &Compact, _today: Option<Date>) -> Outcome {
 
 /// The 11-digit partita IVA (python-stdnum's `it.iva`).
 fn partita_iva(b: &[u8]) -> Outcome {
-    if b.is_empty() || !is_digits(b) || number(b.get(..7).unwrap_or(b)) == 0 {
+    if !digits_only(b) || number(b.get(..7).unwrap_or(b)) == 0 {
         return Err(Fault::Format);
     }
     if b.len() != 11 {

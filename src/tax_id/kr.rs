@@ -1,6 +1,6 @@
 //! South Korea (KOR): the resident registration number.
 
-use super::scheme::{date, digit, is_digits, pair, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, digits_only, pair, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Resident registration number (주민등록번호): 13 digits `YYMMDD` `S` `PP` `NNN` `C`. `YYMMDD` must
@@ -20,7 +20,7 @@ fn rrn_compact(number: &str) -> Option<Compact> {
 
 fn rrn_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let Ok(digits) = <[u8; 13]>::try_from(b) else {

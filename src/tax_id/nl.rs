@@ -1,6 +1,6 @@
 //! Netherlands (NLD): the BSN.
 
-use super::scheme::{digit, is_digits, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digit, digits_only, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// BSN (Burgerservicenummer): 9 digits, not all zero; a shorter number is first padded with leading
@@ -18,7 +18,7 @@ fn bsn_compact(number: &str) -> Option<Compact> {
 
 fn bsn_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) || b.iter().all(|&c| c == b'0') {
+    if !digits_only(b) || b.iter().all(|&c| c == b'0') {
         return Err(Fault::Format);
     }
     let (Some((&check, body)), WIDTH) = (b.split_last(), b.len()) else {

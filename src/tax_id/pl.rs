@@ -1,6 +1,6 @@
 //! Poland (POL): the PESEL and the NIP.
 
-use super::scheme::{date, digit, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, digits_only, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// PESEL (Powszechny Elektroniczny System Ewidencji Ludności): 11 digits `YYMMDDSSSSC`. The check digit
@@ -21,7 +21,7 @@ fn pesel_compact(number: &str) -> Option<Compact> {
 
 fn pesel_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let [y0, y1, m0, m1, d0, d1, _, _, _, _, check] = *b else {
@@ -54,7 +54,7 @@ fn nip_compact(number: &str) -> Option<Compact> {
 
 fn nip_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let [_, _, _, _, _, _, _, _, _, check] = *b else {

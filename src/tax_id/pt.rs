@@ -1,6 +1,6 @@
 //! Portugal (PRT): the NIF.
 
-use super::scheme::{digit, is_digits, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digit, digits_only, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Número de identificação fiscal (NIF, NIPC): 9 digits, the first not `0`. The last is a check
@@ -17,7 +17,7 @@ fn nif_compact(number: &str) -> Option<Compact> {
 
 fn nif_validate(compact: &Compact, _today: Option<Date>) -> Outcome {
     let b = compact.as_bytes();
-    if b.is_empty() || !is_digits(b) || b.first() == Some(&b'0') {
+    if !digits_only(b) || b.first() == Some(&b'0') {
         return Err(Fault::Format);
     }
     let Some((&check, body)) = b.split_last().filter(|_| b.len() == 9) else {

@@ -1,6 +1,6 @@
 //! Romania (ROU): the CNP.
 
-use super::scheme::{date, digit, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, digits_only, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// CNP (Cod Numeric Personal): 13 digits `SYYMMDDJJNNNC`. `S` (sex and century) is 1–9: 1/2 for the
@@ -17,7 +17,7 @@ fn cnp_compact(number: &str) -> Option<Compact> {
 
 fn cnp_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     if b.first() == Some(&b'0') {

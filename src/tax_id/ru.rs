@@ -1,6 +1,6 @@
 //! Russia (RUS): the INN.
 
-use super::scheme::{digit, is_digits, weighted_sum, Compact, Fault, Outcome, Scheme};
+use super::scheme::{digit, digits_only, weighted_sum, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// ИНН (Идентификационный номер налогоплательщика, taxpayer identification number): 10 digits
@@ -20,7 +20,7 @@ fn inn_compact(number: &str) -> Option<Compact> {
 
 fn inn_validate(number: &Compact, _today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let valid = match b {

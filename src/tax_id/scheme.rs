@@ -247,8 +247,13 @@ impl Compact {
 // ---------------------------------------------------------------------------
 // Small helpers over ASCII bytes.
 
-/// Every byte is an ASCII digit. True for the empty string, unlike python-stdnum's `isdigits`:
-/// schemes test emptiness (a length) themselves.
+/// One or more ASCII digits and nothing else: python-stdnum's `isdigits`.
+pub(crate) fn digits_only(b: &[u8]) -> bool {
+    !b.is_empty() && is_digits(b)
+}
+
+/// Every byte is an ASCII digit. True for the empty string, unlike python-stdnum's `isdigits`
+/// ([`digits_only`]): for parts whose length is already known.
 pub(crate) fn is_digits(b: &[u8]) -> bool {
     b.iter().all(u8::is_ascii_digit)
 }
@@ -395,6 +400,7 @@ mod tests {
         assert_eq!(zfill("12345", 3).as_deref(), Some("12345"));
         assert_eq!(zfill("1", Compact::CAPACITY + 1), None);
         assert_eq!(pair(b'4', b'2'), 42);
+        assert!(digits_only(b"0") && !digits_only(b"") && !digits_only(b"1a") && is_digits(b""));
         assert_eq!(digits_of_length(b"123", 3), Ok(()));
         assert_eq!(digits_of_length(b"12a", 3), Err(Fault::Format));
         assert_eq!(digits_of_length(b"12a4", 3), Err(Fault::Length));

@@ -1,6 +1,6 @@
 //! South Africa (ZAF): the identity number and the tax reference number.
 
-use super::scheme::{date, digit, digits_of_length, is_digits, luhn_valid, Compact, Fault, Outcome, Scheme};
+use super::scheme::{date, digit, digits_of_length, digits_only, luhn_valid, Compact, Fault, Outcome, Scheme};
 use crate::date::Date;
 
 /// Identity number (South African ID): 13 digits `YYMMDD` `SSSS` `C` `A` `Z`. `YYMMDD` must be a
@@ -22,7 +22,7 @@ fn idnr_compact(number: &str) -> Option<Compact> {
 
 fn idnr_validate(number: &Compact, today: Option<Date>) -> Outcome {
     let b = number.as_bytes();
-    if b.is_empty() || !is_digits(b) {
+    if !digits_only(b) {
         return Err(Fault::Format);
     }
     let [y0, y1, m0, m1, d0, d1, _, _, _, _, citizenship, _, _] = *b else {
