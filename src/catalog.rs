@@ -4,7 +4,7 @@
 //! embedded at compile time. `kyc-rules rules` and `kyc-rules explain CODE`
 //! print it; `docs/rules.md` is generated from [`markdown`].
 
-use crate::model::{AttachIndividualV1, AttachIndividualV2, CreateIndividualV1, CreateIndividualV2, Field};
+use crate::model::{AttachIndividualV1, AttachIndividualV2, CreateIndividualV1, CreateIndividualV2, Field, Walk};
 use crate::pointer::Loc;
 use crate::report::{Code, Severity};
 use crate::rules::{Rule, RULES};
@@ -60,7 +60,7 @@ fn table(rule: &str) -> Option<String> {
 
 /// The request kinds a rule emitted by the JSON front end alone (no check of its own) applies
 /// to. The structural rules read any body; `v1_field` needs an object that declares V1 member
-/// names (`RENAMED` in `src/parse.rs`), and only V2 objects do.
+/// names (`@renamed` in the `schema!` declarations of `src/model.rs`), and only V2 objects do.
 fn front_end_kinds(rule: &str) -> &'static [RequestKind] {
     match rule {
         "v1_field" => &[RequestKind::CreateIndividualV2, RequestKind::AttachIndividualV2],

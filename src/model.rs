@@ -67,6 +67,128 @@ macro_rules! wire_enum {
     };
 }
 
+/// Declares one object of the request model, once: each member's name, wire name, kind and
+/// whether it is required are stated in one line, and from that line come
+/// - the owned struct (every member an `Option`, its serde form: absent when `None`),
+/// - the JSON front end's member table and readers ([`crate::parse::Object`]), and
+/// - the walk the field rules run over ([`Walk`]).
+///
+/// A member line is `name [as "wire"]: kind REQ|OPT`, the kind one of `text(StrKind)`,
+/// `choice(Enum)` (a [`wire_enum!`]), `int(IntKind)`, `object(Type)`,
+/// `array(Item, min, max)` (`max` is `_` for none) or `free` (`meta_data`: any JSON object,
+/// read for duplicates but not walked). Before the members, `@renamed [(v1, v2), ...];` lists
+/// V1 member names the object reports as `v1_field`, and `@ignored_when predicate: [...];`
+/// the members the provider ignores when the predicate holds (a SELFIE's).
+macro_rules! schema {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(@renamed [$(($old:literal, $new:literal)),* $(,)?];)?
+            $(@ignored_when $pred:ident: [$($ignored:literal),* $(,)?];)?
+            $(
+                $(#[$fmeta:meta])*
+                $field:ident $(as $wire:literal)?: $kind:ident $(($($arg:tt)*))? $req:ident
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                $(#[serde(rename = $wire)])?
+                pub $field: Option<member_type!($kind $(($($arg)*))?)>,
+            )*
+        }
+
+        impl $crate::model::Walk for $name {
+            fn walk_at(&self, loc: &$crate::pointer::Loc<'_>, f: &mut $crate::model::Visit<'_>) {
+                const IGNORED: &[&str] = &[$($($ignored),*)?];
+                let ignored = false $(|| self.$pred())?;
+                $(
+                    if !(ignored && const { $crate::model::position(IGNORED, wire_name!($field $($wire)?)).is_some() }) {
+                        let at = loc.key(wire_name!($field $($wire)?));
+                        walk_member!($kind $(($($arg)*))?, &self.$field, &at, f, $req);
+                    }
+                )*
+            }
+        }
+
+        $crate::parse::object_impl!($name {
+            renamed: [$($(($old, $new)),*)?],
+            ignored: [$($($ignored),*)?],
+            $(@ignored_when $pred;)?
+            $($field $(as $wire)?: $kind $(($($arg)*))? $req),*
+        });
+    };
+}
+
+/// The wire name of a member: its field name, or the `as "name"` given.
+macro_rules! wire_name {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident $wire:literal) => {
+        $wire
+    };
+}
+
+/// The Rust type of a member of a [`schema!`] declaration (inside its `Option`).
+macro_rules! member_type {
+    (text($k:ident)) => { String };
+    (choice($e:ty)) => { $e };
+    (int($k:ident)) => { u64 };
+    (object($t:ty)) => { $t };
+    (array($t:ty, $min:literal, $max:tt)) => { Vec<$t> };
+    (free) => { serde_json::Map<String, serde_json::Value> };
+}
+
+/// How the walk reports a member of a [`schema!`] declaration.
+macro_rules! walk_member {
+    (text($k:ident), $v:expr, $at:expr, $f:ident, $req:ident) => {
+        $f($at, $crate::model::Field::Str { value: $v.as_deref(), kind: $crate::model::StrKind::$k, required: $req })
+    };
+    (choice($e:ty), $v:expr, $at:expr, $f:ident, $req:ident) => {
+        $f(
+            $at,
+            $crate::model::Field::Str {
+                value: $v.as_ref().map(<$e>::as_str),
+                kind: $crate::model::StrKind::Enum(<$e>::WIRE),
+                required: $req,
+            },
+        )
+    };
+    (int($k:ident), $v:expr, $at:expr, $f:ident, $req:ident) => {
+        $f($at, $crate::model::Field::Int { value: *$v, kind: $crate::model::IntKind::$k, required: $req })
+    };
+    (object($t:ty), $v:expr, $at:expr, $f:ident, $req:ident) => {{
+        $f($at, $crate::model::Field::Object { present: $v.is_some(), required: $req });
+        if let Some(o) = $v {
+            $crate::model::Walk::walk_at(o, $at, $f);
+        }
+    }};
+    (array($t:ty, $min:literal, $max:tt), $v:expr, $at:expr, $f:ident, $req:ident) => {{
+        let (len, max) = ($v.as_ref().map(Vec::len), max_items!($max));
+        $f($at, $crate::model::Field::Array { len, min: $min, max, required: $req });
+        for (i, item) in $v.iter().flatten().enumerate() {
+            $crate::model::Walk::walk_at(item, &$at.index(i), $f);
+        }
+    }};
+    (free, $v:expr, $at:expr, $f:ident, $req:ident) => {
+        let _ = $at;
+    };
+}
+
+/// The `max` of an `array(...)` member: `_` for none.
+macro_rules! max_items {
+    (_) => {
+        None
+    };
+    ($n:literal) => {
+        Some($n)
+    };
+}
+
 // Declared after the macro so that it can use it.
 mod v1;
 
@@ -159,44 +281,46 @@ wire_enum! {
     }
 }
 
-/// `POST /v2/customers/{customer_id}/individual/attach` (the body; `customer_id` is a path parameter).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AttachIndividualV2 {
-    /// At most one primary document plus an optional SELFIE; at least one entry.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub identifying_documents: Option<Vec<IdentifyingDocument>>,
-    /// Exactly one proof of address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address_documents: Option<Vec<AddressDocument>>,
-    /// The value from the `tos_policies_url` of the create response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tos_policies_value: Option<String>,
+schema! {
+    /// `POST /v2/customers/{customer_id}/individual/attach` (the body; `customer_id` is a path parameter).
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct AttachIndividualV2 {
+        @renamed [
+            ("customer_id", "the path parameter: POST /v2/customers/{customer_id}/individual/attach"),
+            ("proof_of_identity", "`identifying_documents` (an array)"),
+            ("proof_of_address", "`address_documents` (an array of exactly one)"),
+        ];
+        /// At most one primary document plus an optional SELFIE; at least one entry.
+        identifying_documents: array(IdentifyingDocument, 1, _) REQ,
+        /// Exactly one proof of address.
+        address_documents: array(AddressDocument, 1, 1) REQ,
+        /// The value from the `tos_policies_url` of the create response.
+        tos_policies_value: text(Text) REQ,
+    }
 }
 
-/// One `identifying_documents[]` entry.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IdentifyingDocument {
-    /// The document type.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<IdentityDocumentType>,
-    /// Document number (required except for SELFIE).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number: Option<String>,
-    /// Issuing country, ISO 3166-1 alpha-3.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    /// Issuing state (required for a US driver's licence; forbidden on other primary types).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
-    /// `YYYY-MM-DD`, not in the future.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issue_date: Option<String>,
-    /// `YYYY-MM-DD`, in the future and after `issue_date` (required except for SELFIE).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expiry_date: Option<String>,
-    /// Uploaded files.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub files: Option<Vec<DocumentFile>>,
+schema! {
+    /// One `identifying_documents[]` entry.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct IdentifyingDocument {
+        // A SELFIE "carries only `type` and `files`; all other fields are ignored" (S1): the walk
+        // skips these members of a SELFIE, and the front end drops what it found wrong with them.
+        @ignored_when is_selfie: ["number", "country", "state", "issue_date", "expiry_date"];
+        /// The document type.
+        kind as "type": choice(IdentityDocumentType) REQ,
+        /// Document number (required except for SELFIE).
+        number: text(Text) OPT,
+        /// Issuing country, ISO 3166-1 alpha-3.
+        country: text(Country) OPT,
+        /// Issuing state (required for a US driver's licence; forbidden on other primary types).
+        state: text(Text) OPT,
+        /// `YYYY-MM-DD`, not in the future.
+        issue_date: text(Date) OPT,
+        /// `YYYY-MM-DD`, in the future and after `issue_date` (required except for SELFIE).
+        expiry_date: text(Date) OPT,
+        /// Uploaded files.
+        files: array(DocumentFile, 1, _) REQ,
+    }
 }
 
 impl IdentifyingDocument {
@@ -206,168 +330,145 @@ impl IdentifyingDocument {
     }
 }
 
-/// One `address_documents[]` entry.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AddressDocument {
-    /// The document type.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<AddressDocumentType>,
-    /// Issuing country: the customer's country of residence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    /// `YYYY-MM-DD`, not in the future.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issue_date: Option<String>,
-    /// Exactly one uploaded file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub files: Option<Vec<DocumentFile>>,
+schema! {
+    /// One `address_documents[]` entry.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct AddressDocument {
+        /// The document type.
+        kind as "type": choice(AddressDocumentType) REQ,
+        /// Issuing country: the customer's country of residence.
+        country: text(Country) REQ,
+        /// `YYYY-MM-DD`, not in the future.
+        issue_date: text(Date) OPT,
+        /// Exactly one uploaded file.
+        files: array(DocumentFile, 1, 1) REQ,
+    }
 }
 
-/// One `files[]` entry.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocumentFile {
-    /// The URI returned by the upload endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uri: Option<String>,
-    /// FRONT or BACK.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub side: Option<Side>,
+schema! {
+    /// One `files[]` entry.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct DocumentFile {
+        /// The URI returned by the upload endpoint.
+        uri: text(Text) REQ,
+        /// FRONT or BACK.
+        side: choice(Side) OPT,
+    }
 }
 
-/// `POST /v2/customers/individual`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CreateIndividualV2 {
-    /// `STANDARD` or `RELIANCE` (required).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verification_type: Option<VerificationType>,
-    /// The person (required).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basic_info: Option<BasicInfoV2>,
-    /// The residential address (required).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<AddressV2>,
-    /// Employment and expected volume (required).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub financial_profile: Option<FinancialProfileV2>,
-    /// Free-form client data (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meta_data: Option<serde_json::Map<String, serde_json::Value>>,
+schema! {
+    /// `POST /v2/customers/individual`.
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    pub struct CreateIndividualV2 {
+        /// `STANDARD` or `RELIANCE` (required).
+        verification_type: choice(VerificationType) REQ,
+        /// The person (required).
+        basic_info: object(BasicInfoV2) REQ,
+        /// The residential address (required).
+        address: object(AddressV2) REQ,
+        /// Employment and expected volume (required).
+        financial_profile: object(FinancialProfileV2) REQ,
+        /// Free-form client data (optional).
+        meta_data: free OPT,
+    }
 }
 
-/// `basic_info` of a V2 create request.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BasicInfoV2 {
-    /// Legal first name; needs `first_name_en` when not ASCII.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    /// ASCII transliteration of `first_name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name_en: Option<String>,
-    /// Middle name (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub middle_name: Option<String>,
-    /// ASCII transliteration of `middle_name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub middle_name_en: Option<String>,
-    /// Legal last name; needs `last_name_en` when not ASCII.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
-    /// ASCII transliteration of `last_name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name_en: Option<String>,
-    /// Date of birth, `YYYY-MM-DD`; age 18 to 120.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dob: Option<String>,
-    /// Lowercase email address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// E.164 phone number of the country of residence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    /// ISO 3166-1 alpha-3.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country_of_residence: Option<String>,
-    /// ISO 3166-1 alpha-3.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_nationality: Option<String>,
-    /// ISO 3166-1 alpha-3 (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secondary_nationality: Option<String>,
-    /// `MALE` or `FEMALE` (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gender: Option<Gender>,
-    /// At least one tax document, with unique `document_id`s.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tax_info: Option<Vec<TaxInfo>>,
+schema! {
+    /// `basic_info` of a V2 create request.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct BasicInfoV2 {
+        @renamed [
+            ("tin", "`tax_info` (an array of {country_code, document_type, document_id})"),
+            ("nationality", "`primary_nationality`"),
+        ];
+        /// Legal first name; needs `first_name_en` when not ASCII.
+        first_name: text(Transliterable) REQ,
+        /// ASCII transliteration of `first_name`.
+        first_name_en: text(Companion) OPT,
+        /// Middle name (optional).
+        middle_name: text(Transliterable) OPT,
+        /// ASCII transliteration of `middle_name`.
+        middle_name_en: text(Companion) OPT,
+        /// Legal last name; needs `last_name_en` when not ASCII.
+        last_name: text(Transliterable) REQ,
+        /// ASCII transliteration of `last_name`.
+        last_name_en: text(Companion) OPT,
+        /// Date of birth, `YYYY-MM-DD`; age 18 to 120.
+        dob: text(Date) REQ,
+        /// Lowercase email address.
+        email: text(Email) REQ,
+        /// E.164 phone number of the country of residence.
+        phone: text(Phone) REQ,
+        /// ISO 3166-1 alpha-3.
+        country_of_residence: text(Country) REQ,
+        /// ISO 3166-1 alpha-3.
+        primary_nationality: text(Country) REQ,
+        /// ISO 3166-1 alpha-3 (optional).
+        secondary_nationality: text(Country) OPT,
+        /// `MALE` or `FEMALE` (optional).
+        gender: choice(Gender) OPT,
+        /// At least one tax document, with unique `document_id`s.
+        tax_info: array(TaxInfo, 1, _) REQ,
+    }
 }
 
-/// One `basic_info.tax_info[]` entry.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TaxInfo {
-    /// ISO 3166-1 alpha-3 of the issuing country.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country_code: Option<String>,
-    /// `SSN`, `TIN`, ...
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document_type: Option<String>,
-    /// The number, in the country's format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document_id: Option<String>,
+schema! {
+    /// One `basic_info.tax_info[]` entry.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct TaxInfo {
+        /// ISO 3166-1 alpha-3 of the issuing country.
+        country_code: text(Country) REQ,
+        /// `SSN`, `TIN`, ...
+        document_type: text(Text) REQ,
+        /// The number, in the country's format.
+        document_id: text(Text) REQ,
+    }
 }
 
-/// `address` of a V2 create request.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AddressV2 {
-    /// Street and number; needs `street_line_1_en` when not ASCII.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub street_line_1: Option<String>,
-    /// ASCII transliteration of `street_line_1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub street_line_1_en: Option<String>,
-    /// Apartment, suite, ... (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub street_line_2: Option<String>,
-    /// ASCII transliteration of `street_line_2`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub street_line_2_en: Option<String>,
-    /// City, ASCII.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
-    /// Full ISO 3166-2 code, e.g. `US-CA`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subdivision_code: Option<String>,
-    /// Postal code, ASCII.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub postal_code: Option<String>,
-    /// ISO 3166-1 alpha-3; equal to the country of residence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+schema! {
+    /// `address` of a V2 create request.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct AddressV2 {
+        @renamed [("street", "`street_line_1` (and `street_line_2`)"), ("state", "`subdivision_code`")];
+        /// Street and number; needs `street_line_1_en` when not ASCII.
+        street_line_1: text(Transliterable) REQ,
+        /// ASCII transliteration of `street_line_1`.
+        street_line_1_en: text(Companion) OPT,
+        /// Apartment, suite, ... (optional).
+        street_line_2: text(Transliterable) OPT,
+        /// ASCII transliteration of `street_line_2`.
+        street_line_2_en: text(Companion) OPT,
+        /// City, ASCII.
+        city: text(Text) REQ,
+        /// Full ISO 3166-2 code, e.g. `US-CA`.
+        subdivision_code: text(Text) REQ,
+        /// Postal code, ASCII.
+        postal_code: text(Text) REQ,
+        /// ISO 3166-1 alpha-3; equal to the country of residence.
+        country: text(Country) REQ,
+    }
 }
 
-/// `financial_profile` of a V2 create request.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FinancialProfileV2 {
-    /// Employment status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub employment_status: Option<EmploymentStatus>,
-    /// Catalogue ID from `GET /v1/occupations`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub occupation_id: Option<u64>,
-    /// Catalogue ID from `GET /v1/purposes?type=INDIVIDUAL`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub purpose_id: Option<u64>,
-    /// Free text (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub purpose_remarks: Option<String>,
-    /// Catalogue IDs from `GET /v1/source-of-funds?type=INDIVIDUAL`; at least one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_of_fund_ids: Option<Vec<u64>>,
-    /// Free text (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_of_funds_description: Option<String>,
-    /// Expected monthly volume in whole USD, at least 0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub monthly_volume_usd: Option<u64>,
+schema! {
+    /// `financial_profile` of a V2 create request.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct FinancialProfileV2 {
+        @renamed [("source_of_fund_id", "`source_of_fund_ids` (an array of IDs)")];
+        /// Employment status.
+        employment_status: choice(EmploymentStatus) REQ,
+        /// Catalogue ID from `GET /v1/occupations`.
+        occupation_id: int(Id) REQ,
+        /// Catalogue ID from `GET /v1/purposes?type=INDIVIDUAL`.
+        purpose_id: int(Id) REQ,
+        /// Free text (optional).
+        purpose_remarks: text(Text) OPT,
+        /// Catalogue IDs from `GET /v1/source-of-funds?type=INDIVIDUAL`; at least one.
+        source_of_fund_ids: array(u64, 1, _) REQ,
+        /// Free text (optional).
+        source_of_funds_description: text(Text) OPT,
+        /// Expected monthly volume in whole USD, at least 0.
+        monthly_volume_usd: int(Amount) REQ,
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -464,142 +565,45 @@ impl Field<'_> {
 /// The callback a walk reports each member to.
 pub(crate) type Visit<'v> = dyn FnMut(&Loc<'_>, Field<'_>) + 'v;
 
-pub(crate) const REQUIRED: bool = true;
-pub(crate) const OPTIONAL: bool = false;
+/// A member is required (`REQ`) or optional (`OPT`) in a [`schema!`] declaration.
+pub(crate) const REQ: bool = true;
+/// See [`REQ`].
+pub(crate) const OPT: bool = false;
 
-pub(crate) fn str_field(value: &Option<String>, kind: StrKind, required: bool) -> Field<'_> {
-    Field::Str { value: value.as_deref(), kind, required }
-}
+/// What the field rules walk over: every member of a model object, present or not, with its
+/// location and [`Field`]. Generated by [`schema!`]; an array item of catalogue IDs (`u64`)
+/// walks as a required ID.
+pub(crate) trait Walk {
+    /// Reports every member of the value at `loc` to `f`, nested objects and items included.
+    fn walk_at(&self, loc: &Loc<'_>, f: &mut Visit<'_>);
 
-pub(crate) fn int_field(value: Option<u64>, kind: IntKind, required: bool) -> Field<'static> {
-    Field::Int { value, kind, required }
-}
-
-pub(crate) fn array_field<T>(value: &Option<Vec<T>>, min: usize, max: Option<usize>, required: bool) -> Field<'static> {
-    Field::Array { len: value.as_ref().map(Vec::len), min, max, required }
-}
-
-pub(crate) fn object_field<T>(value: &Option<T>, required: bool) -> Field<'static> {
-    Field::Object { present: value.is_some(), required }
-}
-
-impl CreateIndividualV2 {
-    /// Reports every member, present or not, to `f` with its location and kind.
-    pub(crate) fn walk(&self, f: &mut Visit<'_>) {
-        use StrKind::*;
-        let root = Loc::Root;
-        let vt = self.verification_type.as_ref().map(VerificationType::as_str);
-        f(
-            &root.key("verification_type"),
-            Field::Str { value: vt, kind: Enum(VerificationType::WIRE), required: REQUIRED },
-        );
-
-        let bi_loc = root.key("basic_info");
-        f(&bi_loc, object_field(&self.basic_info, REQUIRED));
-        if let Some(bi) = &self.basic_info {
-            let l = &bi_loc;
-            f(&l.key("first_name"), str_field(&bi.first_name, Transliterable, REQUIRED));
-            f(&l.key("first_name_en"), str_field(&bi.first_name_en, Companion, OPTIONAL));
-            f(&l.key("middle_name"), str_field(&bi.middle_name, Transliterable, OPTIONAL));
-            f(&l.key("middle_name_en"), str_field(&bi.middle_name_en, Companion, OPTIONAL));
-            f(&l.key("last_name"), str_field(&bi.last_name, Transliterable, REQUIRED));
-            f(&l.key("last_name_en"), str_field(&bi.last_name_en, Companion, OPTIONAL));
-            f(&l.key("dob"), str_field(&bi.dob, Date, REQUIRED));
-            f(&l.key("email"), str_field(&bi.email, Email, REQUIRED));
-            f(&l.key("phone"), str_field(&bi.phone, Phone, REQUIRED));
-            f(&l.key("country_of_residence"), str_field(&bi.country_of_residence, Country, REQUIRED));
-            f(&l.key("primary_nationality"), str_field(&bi.primary_nationality, Country, REQUIRED));
-            f(&l.key("secondary_nationality"), str_field(&bi.secondary_nationality, Country, OPTIONAL));
-            let gender = bi.gender.as_ref().map(Gender::as_str);
-            f(&l.key("gender"), Field::Str { value: gender, kind: Enum(Gender::WIRE), required: OPTIONAL });
-            let ti_loc = l.key("tax_info");
-            f(&ti_loc, array_field(&bi.tax_info, 1, None, REQUIRED));
-            for (i, t) in bi.tax_info.iter().flatten().enumerate() {
-                let il = ti_loc.index(i);
-                f(&il.key("country_code"), str_field(&t.country_code, Country, REQUIRED));
-                f(&il.key("document_type"), str_field(&t.document_type, Text, REQUIRED));
-                f(&il.key("document_id"), str_field(&t.document_id, Text, REQUIRED));
-            }
-        }
-
-        let ad_loc = root.key("address");
-        f(&ad_loc, object_field(&self.address, REQUIRED));
-        if let Some(a) = &self.address {
-            let l = &ad_loc;
-            f(&l.key("street_line_1"), str_field(&a.street_line_1, Transliterable, REQUIRED));
-            f(&l.key("street_line_1_en"), str_field(&a.street_line_1_en, Companion, OPTIONAL));
-            f(&l.key("street_line_2"), str_field(&a.street_line_2, Transliterable, OPTIONAL));
-            f(&l.key("street_line_2_en"), str_field(&a.street_line_2_en, Companion, OPTIONAL));
-            f(&l.key("city"), str_field(&a.city, Text, REQUIRED));
-            f(&l.key("subdivision_code"), str_field(&a.subdivision_code, Text, REQUIRED));
-            f(&l.key("postal_code"), str_field(&a.postal_code, Text, REQUIRED));
-            f(&l.key("country"), str_field(&a.country, Country, REQUIRED));
-        }
-
-        let fp_loc = root.key("financial_profile");
-        f(&fp_loc, object_field(&self.financial_profile, REQUIRED));
-        if let Some(p) = &self.financial_profile {
-            let l = &fp_loc;
-            let es = p.employment_status.as_ref().map(EmploymentStatus::as_str);
-            f(
-                &l.key("employment_status"),
-                Field::Str { value: es, kind: Enum(EmploymentStatus::WIRE), required: REQUIRED },
-            );
-            f(&l.key("occupation_id"), int_field(p.occupation_id, IntKind::Id, REQUIRED));
-            f(&l.key("purpose_id"), int_field(p.purpose_id, IntKind::Id, REQUIRED));
-            f(&l.key("purpose_remarks"), str_field(&p.purpose_remarks, Text, OPTIONAL));
-            let sl = l.key("source_of_fund_ids");
-            f(&sl, array_field(&p.source_of_fund_ids, 1, None, REQUIRED));
-            for (i, &id) in p.source_of_fund_ids.iter().flatten().enumerate() {
-                f(&sl.index(i), int_field(Some(id), IntKind::Id, REQUIRED));
-            }
-            f(&l.key("source_of_funds_description"), str_field(&p.source_of_funds_description, Text, OPTIONAL));
-            f(&l.key("monthly_volume_usd"), int_field(p.monthly_volume_usd, IntKind::Amount, REQUIRED));
-        }
+    /// Reports every member of a whole request to `f`.
+    fn walk(&self, f: &mut Visit<'_>) {
+        self.walk_at(&Loc::Root, f)
     }
 }
 
-pub(crate) fn walk_files(files: &Option<Vec<DocumentFile>>, loc: &Loc<'_>, max: Option<usize>, f: &mut Visit<'_>) {
-    f(loc, array_field(files, 1, max, REQUIRED));
-    for (k, file) in files.iter().flatten().enumerate() {
-        let fl = loc.index(k);
-        f(&fl.key("uri"), str_field(&file.uri, StrKind::Text, REQUIRED));
-        let side = file.side.as_ref().map(Side::as_str);
-        f(&fl.key("side"), Field::Str { value: side, kind: StrKind::Enum(Side::WIRE), required: OPTIONAL });
+impl Walk for u64 {
+    fn walk_at(&self, loc: &Loc<'_>, f: &mut Visit<'_>) {
+        f(loc, Field::Int { value: Some(*self), kind: IntKind::Id, required: REQ })
     }
 }
 
-impl AttachIndividualV2 {
-    /// Reports every member to `f`. A SELFIE's members other than `type` and
-    /// `files` are ignored by the provider, so they are not walked.
-    pub(crate) fn walk(&self, f: &mut Visit<'_>) {
-        use StrKind::*;
-        let root = Loc::Root;
-        let il = root.key("identifying_documents");
-        f(&il, array_field(&self.identifying_documents, 1, None, REQUIRED));
-        for (i, d) in self.identifying_documents.iter().flatten().enumerate() {
-            let l = il.index(i);
-            let kind = d.kind.as_ref().map(IdentityDocumentType::as_str);
-            f(&l.key("type"), Field::Str { value: kind, kind: Enum(IdentityDocumentType::WIRE), required: REQUIRED });
-            if !d.is_selfie() {
-                f(&l.key("number"), str_field(&d.number, Text, OPTIONAL));
-                f(&l.key("country"), str_field(&d.country, Country, OPTIONAL));
-                f(&l.key("state"), str_field(&d.state, Text, OPTIONAL));
-                f(&l.key("issue_date"), str_field(&d.issue_date, Date, OPTIONAL));
-                f(&l.key("expiry_date"), str_field(&d.expiry_date, Date, OPTIONAL));
+/// The position of `name` in `list`, at compile time.
+pub(crate) const fn position(list: &[&str], name: &str) -> Option<usize> {
+    let mut i = 0;
+    while i < list.len() {
+        let (a, b) = (list[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
             }
-            walk_files(&d.files, &l.key("files"), None, f);
+            if j == a.len() {
+                return Some(i);
+            }
         }
-        let al = root.key("address_documents");
-        f(&al, array_field(&self.address_documents, 1, Some(1), REQUIRED));
-        for (i, d) in self.address_documents.iter().flatten().enumerate() {
-            let l = al.index(i);
-            let kind = d.kind.as_ref().map(AddressDocumentType::as_str);
-            f(&l.key("type"), Field::Str { value: kind, kind: Enum(AddressDocumentType::WIRE), required: REQUIRED });
-            f(&l.key("country"), str_field(&d.country, Country, REQUIRED));
-            f(&l.key("issue_date"), str_field(&d.issue_date, Date, OPTIONAL));
-            walk_files(&d.files, &l.key("files"), Some(1), f);
-        }
-        f(&root.key("tos_policies_value"), str_field(&self.tos_policies_value, Text, REQUIRED));
+        i += 1;
     }
+    None
 }

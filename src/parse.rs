@@ -12,15 +12,7 @@
 //! sets, which are matched on the borrowed text; keys are borrowed; paths are
 //! built only when a violation is reported.
 
-use crate::model::{
-    AddressDocument, AddressDocumentType, AddressV2, AttachIndividualV2, BasicInfoV2, CreateIndividualV2, DocumentFile,
-    EmploymentStatus, FinancialProfileV2, Gender, IdentifyingDocument, IdentityDocumentType, IntKind, Side, TaxInfo,
-    VerificationType,
-};
-use crate::model::{
-    AddressFileV1, AddressProofTypeV1, AddressV1, AttachIndividualV1, BasicInfoV1, CreateIndividualV1,
-    FinancialProfileV1, IdentityDocumentTypeV1, ProofOfAddressV1, ProofOfIdentityV1,
-};
+use crate::model::{IntKind, OPT, REQ};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::rules::{about, member_name};
@@ -31,9 +23,6 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
-
-const REQ: bool = true;
-const OPT: bool = false;
 
 /// Parses `body` as a request of type `T`. On a syntax error, reports
 /// `malformed_json` alone and returns `None`.
@@ -207,31 +196,27 @@ pub(crate) trait Object: Default {
     ) -> Result<bool, A::Error>;
 }
 
-/// The position of `name` in `members`, at compile time.
-const fn member_index(members: &[&str], name: &str) -> usize {
-    let mut i = 0;
-    while i < members.len() {
-        let (a, b) = (members[i].as_bytes(), name.as_bytes());
-        if a.len() == b.len() {
-            let mut j = 0;
-            while j < a.len() && a[j] == b[j] {
-                j += 1;
-            }
-            if j == a.len() {
-                return i;
-            }
-        }
-        i += 1;
+/// The position of `name` in `members`, at compile time (a member's bit in `seen`).
+pub(crate) const fn member_index(members: &[&str], name: &str) -> usize {
+    match crate::model::position(members, name) {
+        Some(i) => i,
+        None => panic!("not a member"),
     }
-    panic!("not a member");
 }
 
-struct ObjectSeed<'s, 'l, T> {
+pub(crate) struct ObjectSeed<'s, 'l, T> {
     sink: &'s mut Sink,
     loc: &'l Loc<'l>,
     required: bool,
     top: bool,
     _t: PhantomData<T>,
+}
+
+impl<'s, 'l, T> ObjectSeed<'s, 'l, T> {
+    /// The seed of a member (not the body) of type `T`.
+    pub(crate) fn new(sink: &'s mut Sink, loc: &'l Loc<'l>, required: bool) -> Self {
+        ObjectSeed { sink, loc, required, top: false, _t: PhantomData }
+    }
 }
 
 impl<'de, T: Object> DeserializeSeed<'de> for ObjectSeed<'_, '_, T> {
@@ -352,7 +337,7 @@ fn skip_beyond_limit<'de, A: SeqAccess<'de>>(
     Ok(true)
 }
 
-fn duplicate(sink: &mut Sink, loc: &Loc<'_>) {
+pub(crate) fn duplicate(sink: &mut Sink, loc: &Loc<'_>) {
     sink.emit_structural(Code::DuplicateKey, loc, about(loc, &[" appears more than once in this object; keep one."]));
 }
 
@@ -372,7 +357,7 @@ fn null(sink: &mut Sink, loc: &Loc<'_>, required: bool) {
 /// and escapes checked) and nesting counts toward the depth limit, so a value the request
 /// does not use cannot smuggle what would be malformed anywhere else. No allocation:
 /// strings without escapes are borrowed.
-struct Skip;
+pub(crate) struct Skip;
 
 impl<'de> DeserializeSeed<'de> for Skip {
     type Value = ();
@@ -447,7 +432,7 @@ impl<'de> Visitor<'de> for KeySeed {
 
 /// A scalar value, or the kind of a container that was skipped. Strings are borrowed from
 /// the body unless they hold escapes.
-enum Scalar<'de> {
+pub(crate) enum Scalar<'de> {
     Str(Cow<'de, str>),
     U64(u64),
     I64(i64),
@@ -456,7 +441,7 @@ enum Scalar<'de> {
     Null,
 }
 
-struct ScalarSeed;
+pub(crate) struct ScalarSeed;
 
 impl<'de> DeserializeSeed<'de> for ScalarSeed {
     type Value = Scalar<'de>;
@@ -504,13 +489,13 @@ impl<'de> Visitor<'de> for ScalarSeed {
     }
 }
 
-fn string(v: Scalar<'_>, sink: &mut Sink, loc: &Loc<'_>, required: bool) -> Option<String> {
+pub(crate) fn string(v: Scalar<'_>, sink: &mut Sink, loc: &Loc<'_>, required: bool) -> Option<String> {
     text(v, sink, loc, required).map(Cow::into_owned)
 }
 
 /// The string as read: borrowed from the body when it holds no escapes (closed sets take
 /// their variant without copying it).
-fn text<'de>(v: Scalar<'de>, sink: &mut Sink, loc: &Loc<'_>, required: bool) -> Option<Cow<'de, str>> {
+pub(crate) fn text<'de>(v: Scalar<'de>, sink: &mut Sink, loc: &Loc<'_>, required: bool) -> Option<Cow<'de, str>> {
     match v {
         Scalar::Str(s) => Some(s),
         Scalar::Null => {
@@ -527,7 +512,7 @@ fn text<'de>(v: Scalar<'de>, sink: &mut Sink, loc: &Loc<'_>, required: bool) -> 
 /// 2^64 as an f64: the first value that does not fit in u64.
 const U64_LIMIT: f64 = 18_446_744_073_709_551_616.0;
 
-fn integer(v: Scalar<'_>, sink: &mut Sink, loc: &Loc<'_>, required: bool, kind: IntKind) -> Option<u64> {
+pub(crate) fn integer(v: Scalar<'_>, sink: &mut Sink, loc: &Loc<'_>, required: bool, kind: IntKind) -> Option<u64> {
     let out_of_range = |sink: &mut Sink| {
         let msg = crate::rules::out_of_range_message(kind, loc);
         let before = sink.mark();
@@ -561,7 +546,7 @@ fn integer(v: Scalar<'_>, sink: &mut Sink, loc: &Loc<'_>, required: bool, kind: 
 // Arrays
 
 /// An array item type.
-trait Item: Sized {
+pub(crate) trait Item: Sized {
     /// Reads the next item; a placeholder (its path settled) when it has the wrong type.
     fn next<'de, A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<Self>, A::Error>;
 }
@@ -574,16 +559,21 @@ impl Item for u64 {
 
 impl<T: Object> Item for T {
     fn next<'de, A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<T>, A::Error> {
-        let seed = ObjectSeed::<T> { sink, loc, required: OPT, top: false, _t: PhantomData };
-        Ok(seq.next_element_seed(seed)?.map(Option::unwrap_or_default))
+        Ok(seq.next_element_seed(ObjectSeed::<T>::new(sink, loc, OPT))?.map(Option::unwrap_or_default))
     }
 }
 
-struct ArraySeed<'s, 'l, T> {
+pub(crate) struct ArraySeed<'s, 'l, T> {
     sink: &'s mut Sink,
     loc: &'l Loc<'l>,
     required: bool,
     _t: PhantomData<T>,
+}
+
+impl<'s, 'l, T> ArraySeed<'s, 'l, T> {
+    pub(crate) fn new(sink: &'s mut Sink, loc: &'l Loc<'l>, required: bool) -> Self {
+        ArraySeed { sink, loc, required, _t: PhantomData }
+    }
 }
 
 impl<'de, T: Item> DeserializeSeed<'de> for ArraySeed<'_, '_, T> {
@@ -728,9 +718,9 @@ fn free_map<'de, A: MapAccess<'de>>(
 }
 
 /// `meta_data`: an object of anything.
-struct MetaSeed<'s, 'l> {
-    sink: &'s mut Sink,
-    loc: &'l Loc<'l>,
+pub(crate) struct MetaSeed<'s, 'l> {
+    pub(crate) sink: &'s mut Sink,
+    pub(crate) loc: &'l Loc<'l>,
 }
 
 impl<'de> DeserializeSeed<'de> for MetaSeed<'_, '_> {
@@ -751,45 +741,55 @@ impl<'de> DeserializeSeed<'de> for MetaSeed<'_, '_> {
 }
 
 // ---------------------------------------------------------------------------
-// The request model's objects.
+// The request model's objects: their `Object` impls come from the model's `schema!`
+// declarations (`src/model.rs`), through this macro.
 
-/// Declares an [`Object`] impl: the member table and how each member is read.
-macro_rules! object {
-    ($ty:ty { $(finish = $finish:ident;)? $(deferred = $deferred:ident;)? renamed: [$(($old:literal, $new:literal)),* $(,)?], $($field:ident $(as $wire:literal)?: $kind:ident $(($arg:tt))? $req:ident),* $(,)? }) => {
-        impl Object for $ty {
+/// The [`Object`] impl of a `schema!` declaration: the member table and how each member is read.
+macro_rules! object_impl {
+    ($ty:ty {
+        renamed: [$(($old:literal, $new:literal)),*],
+        ignored: [$($ignored:literal),*],
+        $(@ignored_when $pred:ident;)?
+        $($field:ident $(as $wire:literal)?: $kind:ident $(($($arg:tt)*))? $req:ident),*
+    }) => {
+        impl $crate::parse::Object for $ty {
             const MEMBERS: &'static [&'static str] = &[$(wire_name!($field $($wire)?)),*];
             const RENAMED: &'static [(&'static str, &'static str)] = &[$(($old, $new)),*];
-            $(const DEFERRED: &'static [&'static str] = &$deferred;)?
+            const DEFERRED: &'static [&'static str] = &[$($ignored),*];
             $(
-                fn finish(&mut self, sink: &mut Sink, loc: &Loc<'_>) {
-                    self.$finish(sink, loc)
+                // What the front end found wrong with the members the provider ignores was
+                // held back (`DEFERRED`): dropped when they are ignored, kept otherwise.
+                fn finish(&mut self, sink: &mut $crate::sink::Sink, _: &$crate::pointer::Loc<'_>) {
+                    sink.end_deferral(self.$pred())
                 }
             )?
-            fn member<'de, A: MapAccess<'de>>(
+            fn member<'de, A: serde::de::MapAccess<'de>>(
                 &mut self,
                 key: &str,
                 seen: &mut u128,
                 map: &mut A,
-                sink: &mut Sink,
-                parent: &Loc<'_>,
+                sink: &mut $crate::sink::Sink,
+                parent: &$crate::pointer::Loc<'_>,
             ) -> Result<bool, A::Error> {
-                const _: () = assert!(<$ty as Object>::MEMBERS.len() <= 64, "`seen` has 64 bits");
+                const _: () = assert!(<$ty as $crate::parse::Object>::MEMBERS.len() <= 64, "`seen` has 64 bits");
                 match key {
                     $(
                         wire_name!($field $($wire)?) => {
-                            const BIT: u128 = 1 << member_index(<$ty as Object>::MEMBERS, wire_name!($field $($wire)?));
+                            const BIT: u128 = 1 << $crate::parse::member_index(
+                                <$ty as $crate::parse::Object>::MEMBERS,
+                                wire_name!($field $($wire)?),
+                            );
                             let loc = parent.key(wire_name!($field $($wire)?));
-                            let loc = &loc;
                             if *seen & BIT != 0 {
                                 // Reported once however often it repeats (bit + 64: reported).
                                 if *seen & (BIT << 64) == 0 {
                                     *seen |= BIT << 64;
-                                    duplicate(sink, loc);
+                                    $crate::parse::duplicate(sink, &loc);
                                 }
-                                map.next_value_seed(Skip)?;
+                                map.next_value_seed($crate::parse::Skip)?;
                             } else {
                                 *seen |= BIT;
-                                self.$field = read!($kind $(($arg))?, map, sink, loc, $req);
+                                self.$field = $crate::parse::read!($kind $(($($arg)*))?, map, sink, &loc, $req);
                             }
                             Ok(true)
                         }
@@ -800,214 +800,36 @@ macro_rules! object {
         }
     };
 }
+pub(crate) use object_impl;
 
-/// The wire name of a member: its field name, or the `as "name"` given.
-macro_rules! wire_name {
-    ($field:ident) => {
-        stringify!($field)
-    };
-    ($field:ident $wire:literal) => {
-        $wire
-    };
-}
-
+/// Reads the value of a member of a `schema!` declaration.
 macro_rules! read {
-    (string, $map:ident, $sink:ident, $loc:ident, $req:ident) => {
-        string($map.next_value_seed(ScalarSeed)?, $sink, $loc, $req)
+    (text($k:ident), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
+        $crate::parse::string($map.next_value_seed($crate::parse::ScalarSeed)?, $sink, $loc, $req)
     };
-    (choice($e:ty), $map:ident, $sink:ident, $loc:ident, $req:ident) => {
-        text($map.next_value_seed(ScalarSeed)?, $sink, $loc, $req).map(|s| match s {
-            Cow::Borrowed(s) => <$e>::from_wire(s),
-            Cow::Owned(s) => <$e>::from_string(s),
+    (choice($e:ty), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
+        $crate::parse::text($map.next_value_seed($crate::parse::ScalarSeed)?, $sink, $loc, $req).map(|s| match s {
+            std::borrow::Cow::Borrowed(s) => <$e>::from_wire(s),
+            std::borrow::Cow::Owned(s) => <$e>::from_string(s),
         })
     };
-    (integer($kind:ident), $map:ident, $sink:ident, $loc:ident, $req:ident) => {
-        integer($map.next_value_seed(ScalarSeed)?, $sink, $loc, $req, IntKind::$kind)
+    (int($kind:ident), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
+        $crate::parse::integer(
+            $map.next_value_seed($crate::parse::ScalarSeed)?,
+            $sink,
+            $loc,
+            $req,
+            $crate::model::IntKind::$kind,
+        )
     };
-    (object($t:ty), $map:ident, $sink:ident, $loc:ident, $req:ident) => {
-        $map.next_value_seed(ObjectSeed::<$t> { sink: $sink, loc: $loc, required: $req, top: false, _t: PhantomData })?
+    (object($t:ty), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
+        $map.next_value_seed($crate::parse::ObjectSeed::<$t>::new($sink, $loc, $req))?
     };
-    (array($t:ty), $map:ident, $sink:ident, $loc:ident, $req:ident) => {
-        $map.next_value_seed(ArraySeed::<$t> { sink: $sink, loc: $loc, required: $req, _t: PhantomData })?
+    (array($t:ty, $min:literal, $max:tt), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
+        $map.next_value_seed($crate::parse::ArraySeed::<$t>::new($sink, $loc, $req))?
     };
-    (free, $map:ident, $sink:ident, $loc:ident, $req:ident) => {
-        $map.next_value_seed(MetaSeed { sink: $sink, loc: $loc })?
+    (free, $map:ident, $sink:ident, $loc:expr, $req:ident) => {
+        $map.next_value_seed($crate::parse::MetaSeed { sink: $sink, loc: $loc })?
     };
 }
-
-object!(CreateIndividualV2 {
-    renamed: [],
-    verification_type: choice(VerificationType) REQ,
-    basic_info: object(BasicInfoV2) REQ,
-    address: object(AddressV2) REQ,
-    financial_profile: object(FinancialProfileV2) REQ,
-    meta_data: free OPT,
-});
-
-object!(BasicInfoV2 {
-    renamed: [("tin", "`tax_info` (an array of {country_code, document_type, document_id})"), ("nationality", "`primary_nationality`")],
-    first_name: string REQ,
-    first_name_en: string OPT,
-    middle_name: string OPT,
-    middle_name_en: string OPT,
-    last_name: string REQ,
-    last_name_en: string OPT,
-    dob: string REQ,
-    email: string REQ,
-    phone: string REQ,
-    country_of_residence: string REQ,
-    primary_nationality: string REQ,
-    secondary_nationality: string OPT,
-    gender: choice(Gender) OPT,
-    tax_info: array(TaxInfo) REQ,
-});
-
-object!(TaxInfo {
-    renamed: [],
-    country_code: string REQ,
-    document_type: string REQ,
-    document_id: string REQ,
-});
-
-object!(AddressV2 {
-    renamed: [("street", "`street_line_1` (and `street_line_2`)"), ("state", "`subdivision_code`")],
-    street_line_1: string REQ,
-    street_line_1_en: string OPT,
-    street_line_2: string OPT,
-    street_line_2_en: string OPT,
-    city: string REQ,
-    subdivision_code: string REQ,
-    postal_code: string REQ,
-    country: string REQ,
-});
-
-object!(FinancialProfileV2 {
-    renamed: [("source_of_fund_id", "`source_of_fund_ids` (an array of IDs)")],
-    employment_status: choice(EmploymentStatus) REQ,
-    occupation_id: integer(Id) REQ,
-    purpose_id: integer(Id) REQ,
-    purpose_remarks: string OPT,
-    source_of_fund_ids: array(u64) REQ,
-    source_of_funds_description: string OPT,
-    monthly_volume_usd: integer(Amount) REQ,
-});
-
-object!(AttachIndividualV2 {
-    renamed: [
-        ("customer_id", "the path parameter: POST /v2/customers/{customer_id}/individual/attach"),
-        ("proof_of_identity", "`identifying_documents` (an array)"),
-        ("proof_of_address", "`address_documents` (an array of exactly one)"),
-    ],
-    identifying_documents: array(IdentifyingDocument) REQ,
-    address_documents: array(AddressDocument) REQ,
-    tos_policies_value: string REQ,
-});
-
-/// A SELFIE "carries only `type` and `files`; all other fields are ignored"
-/// (S1): whatever the front end found wrong with those members is dropped.
-const SELFIE_IGNORED: [&str; 5] = ["number", "country", "state", "issue_date", "expiry_date"];
-
-impl IdentifyingDocument {
-    /// What the front end found wrong with the members a SELFIE ignores was held back
-    /// (`deferred`): dropped for a SELFIE, kept for any other type.
-    fn drop_ignored_selfie_members(&mut self, sink: &mut Sink, _loc: &Loc<'_>) {
-        sink.end_deferral(self.is_selfie());
-    }
-}
-
-object!(IdentifyingDocument {
-    finish = drop_ignored_selfie_members;
-    deferred = SELFIE_IGNORED;
-    renamed: [],
-    kind as "type": choice(IdentityDocumentType) REQ,
-    number: string OPT,
-    country: string OPT,
-    state: string OPT,
-    issue_date: string OPT,
-    expiry_date: string OPT,
-    files: array(DocumentFile) REQ,
-});
-
-object!(AddressDocument {
-    renamed: [],
-    kind as "type": choice(AddressDocumentType) REQ,
-    country: string REQ,
-    issue_date: string OPT,
-    files: array(DocumentFile) REQ,
-});
-
-object!(DocumentFile {
-    renamed: [],
-    uri: string REQ,
-    side: choice(Side) OPT,
-});
-
-// V1 (spec §4, §5).
-
-object!(CreateIndividualV1 {
-    renamed: [],
-    verification_type: choice(VerificationType) OPT,
-    basic_info: object(BasicInfoV1) REQ,
-    address: object(AddressV1) REQ,
-    financial_profile: object(FinancialProfileV1) REQ,
-    meta_data: free OPT,
-});
-
-object!(BasicInfoV1 {
-    renamed: [],
-    first_name: string REQ,
-    last_name: string REQ,
-    dob: string REQ,
-    email: string REQ,
-    phone: string REQ,
-    country_of_residence: string REQ,
-    nationality: string REQ,
-    tin: string REQ,
-});
-
-object!(AddressV1 {
-    renamed: [],
-    street: string REQ,
-    city: string REQ,
-    state: string REQ,
-    postal_code: string REQ,
-    country: string REQ,
-});
-
-object!(FinancialProfileV1 {
-    renamed: [],
-    occupation_id: integer(Id) REQ,
-    source_of_fund_id: integer(Id) REQ,
-    purpose_id: integer(Id) REQ,
-    monthly_volume_usd: integer(Amount) REQ,
-});
-
-object!(AttachIndividualV1 {
-    renamed: [],
-    customer_id: string REQ,
-    proof_of_identity: object(ProofOfIdentityV1) REQ,
-    proof_of_address: object(ProofOfAddressV1) REQ,
-    tos_policies_value: string REQ,
-});
-
-object!(ProofOfIdentityV1 {
-    renamed: [],
-    kind as "type": choice(IdentityDocumentTypeV1) REQ,
-    number: string REQ,
-    country: string REQ,
-    issue_date: string REQ,
-    expiry_date: string REQ,
-    files: array(DocumentFile) REQ,
-});
-
-object!(ProofOfAddressV1 {
-    renamed: [],
-    kind as "type": choice(AddressProofTypeV1) REQ,
-    country: string REQ,
-    files: array(AddressFileV1) REQ,
-});
-
-object!(AddressFileV1 {
-    renamed: [],
-    uri: string REQ,
-});
+pub(crate) use read;

@@ -14,7 +14,7 @@
 use crate::context::Context;
 use crate::model::{
     AttachIndividualV1, AttachIndividualV2, CreateIndividualV1, CreateIndividualV2, DocumentFile, Field,
-    IdentityDocumentType,
+    IdentityDocumentType, Walk,
 };
 use crate::pointer::Loc;
 use crate::report::Code;
