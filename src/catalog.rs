@@ -162,18 +162,20 @@ impl Rule {
 
     fn applies_to(&self, kind: RequestKind) -> bool {
         let c = &self.check;
+        // The owned and the borrowed instantiations are the same functions (`checks!`).
+        let w = &c.owned;
         let whole = match kind {
-            RequestKind::CreateIndividualV2 => c.create_v2.is_some(),
-            RequestKind::AttachIndividualV2 => c.attach_v2.is_some(),
-            RequestKind::CreateIndividualV1 => c.create_v1.is_some(),
-            RequestKind::AttachIndividualV1 => c.attach_v1.is_some(),
+            RequestKind::CreateIndividualV2 => w.create_v2.is_some(),
+            RequestKind::AttachIndividualV2 => w.attach_v2.is_some(),
+            RequestKind::CreateIndividualV1 => w.create_v1.is_some(),
+            RequestKind::AttachIndividualV1 => w.attach_v1.is_some(),
         };
         let field = c.field.is_some_and(|(applies, _)| applies.0 & member_classes(kind) != 0);
         let front_end_only = c.field.is_none()
-            && c.create_v2.is_none()
-            && c.attach_v2.is_none()
-            && c.create_v1.is_none()
-            && c.attach_v1.is_none();
+            && w.create_v2.is_none()
+            && w.attach_v2.is_none()
+            && w.create_v1.is_none()
+            && w.attach_v1.is_none();
         whole || field || (front_end_only && front_end_kinds(self.name).contains(&kind))
     }
 

@@ -95,6 +95,7 @@ pub use model::{AttachIndividualV1, AttachIndividualV2, CreateIndividualV1, Crea
 pub use report::{Code, In, Report, Severity, Violation};
 pub use rules::{registry, rule_for, Rule};
 
+use model::Borrowed;
 use sink::Sink;
 
 /// The request kinds the engine knows, by their wire names.
@@ -208,6 +209,9 @@ impl<'a> Request<'a> {
 /// Raw JSON and typed requests with the same content give the same report.
 pub fn validate(request: Request<'_>, ctx: &Context, options: &Options) -> Report {
     let mut sink = Sink::new(options);
+    // Raw bodies are read into the borrowed model (nothing copied); `scratch` holds the copy
+    // the front end reads instead when the body has numbers beyond f64.
+    let mut scratch = Vec::new();
     let customer_id = request.customer_id;
     match request.body {
         Body::Json(_, body) if body.len() > options.max_body_bytes => {
@@ -219,22 +223,26 @@ pub fn validate(request: Request<'_>, ctx: &Context, options: &Options) -> Repor
             sink.set_params(0, vec![("limit", options.max_body_bytes.to_string())]);
         }
         Body::Json(RequestKind::CreateIndividualV2, body) => {
-            if let Some(req) = parse::parse::<CreateIndividualV2>(body, &mut sink) {
+            if let Some(req) = parse::parse::<model::CreateIndividualV2Of<'_, Borrowed>>(body, &mut scratch, &mut sink)
+            {
                 rules::check_create_v2(&req, ctx, &mut sink);
             }
         }
         Body::Json(RequestKind::AttachIndividualV2, body) => {
-            if let Some(req) = parse::parse::<AttachIndividualV2>(body, &mut sink) {
+            if let Some(req) = parse::parse::<model::AttachIndividualV2Of<'_, Borrowed>>(body, &mut scratch, &mut sink)
+            {
                 rules::check_attach_v2(&rules::Attach { body: &req, customer_id }, ctx, &mut sink);
             }
         }
         Body::Json(RequestKind::CreateIndividualV1, body) => {
-            if let Some(req) = parse::parse::<CreateIndividualV1>(body, &mut sink) {
+            if let Some(req) = parse::parse::<model::CreateIndividualV1Of<'_, Borrowed>>(body, &mut scratch, &mut sink)
+            {
                 rules::check_create_v1(&req, ctx, &mut sink);
             }
         }
         Body::Json(RequestKind::AttachIndividualV1, body) => {
-            if let Some(req) = parse::parse::<AttachIndividualV1>(body, &mut sink) {
+            if let Some(req) = parse::parse::<model::AttachIndividualV1Of<'_, Borrowed>>(body, &mut scratch, &mut sink)
+            {
                 rules::check_attach_v1(&req, ctx, &mut sink);
             }
         }

@@ -358,14 +358,18 @@ pub fn migrate(
             return Err(MigrateError::Unreadable(crate::validate(crate::Request::json(kind, body), ctx, options)));
         }
         match kind {
-            RequestKind::CreateIndividualV1 => match crate::parse::parse::<CreateIndividualV1>(body, &mut sink) {
-                Some(v1) => Ok(wrap_create(create_v1_to_v2(&v1, ctx))),
-                None => Err(unreadable(sink)),
-            },
-            RequestKind::AttachIndividualV1 => match crate::parse::parse::<AttachIndividualV1>(body, &mut sink) {
-                Some(v1) => Ok(wrap_attach(attach_v1_to_v2(&v1, ctx))),
-                None => Err(unreadable(sink)),
-            },
+            RequestKind::CreateIndividualV1 => {
+                match crate::parse::parse::<CreateIndividualV1>(body, &mut Vec::new(), &mut sink) {
+                    Some(v1) => Ok(wrap_create(create_v1_to_v2(&v1, ctx))),
+                    None => Err(unreadable(sink)),
+                }
+            }
+            RequestKind::AttachIndividualV1 => {
+                match crate::parse::parse::<AttachIndividualV1>(body, &mut Vec::new(), &mut sink) {
+                    Some(v1) => Ok(wrap_attach(attach_v1_to_v2(&v1, ctx))),
+                    None => Err(unreadable(sink)),
+                }
+            }
             other => Err(MigrateError::NotV1(other)),
         }
     };

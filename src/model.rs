@@ -5,13 +5,79 @@
 //! with an `Other` variant, so that anything the JSON front end can read is
 //! representable and goes through exactly the same rules. Serialising a typed
 //! request gives the JSON that validates to the same report.
+//!
+//! Each object is declared once ([`schema!`]) as a struct generic over how it holds its
+//! strings, lists and free-form data ([`Repr`]): the public types (`CreateIndividualV2`, ...) are
+//! the [`Owned`] form, and the JSON front end reads raw bodies into the borrowed form (strings
+//! borrowed from the body unless they hold escapes, short lists inline), so that validating raw
+//! JSON copies nothing. The rules are generic over the form: one set of rules for both.
 
 use crate::pointer::Loc;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt::Debug;
+use std::ops::Deref;
+
+/// How a model object holds its strings, lists and free-form data: [`Owned`] (the public
+/// types, for requests built in code) or borrowed from a JSON body (the engine's raw path).
+pub trait Repr:
+    sealed::Sealed + Default + Copy + Debug + PartialEq + Eq + Serialize + DeserializeOwned + 'static
+{
+    /// A string member.
+    type Str<'a>: Deref<Target = str> + Default + Clone + Debug + PartialEq + Eq + Serialize + DeserializeOwned;
+    /// An array member.
+    type List<T: Element>: Deref<Target = [T]> + Extend<T> + Element;
+    /// A free-form object (`meta_data`).
+    type Meta<'a>: Default + Clone + Debug + PartialEq + Serialize + DeserializeOwned;
+}
+
+/// What the items of a [`Repr::List`] (and the list itself) are: every model object and ID.
+pub trait Element: Default + Clone + Debug + PartialEq + Eq + Serialize + DeserializeOwned {}
+
+impl<T: Default + Clone + Debug + PartialEq + Eq + Serialize + DeserializeOwned> Element for T {}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Owned {}
+    impl Sealed for super::Borrowed {}
+}
+
+/// The owned form of the model: `String`s, `Vec`s and a `serde_json` map for `meta_data`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Owned;
+
+impl Repr for Owned {
+    type Str<'a> = String;
+    type List<T: Element> = Vec<T>;
+    type Meta<'a> = serde_json::Map<String, serde_json::Value>;
+}
+
+/// The borrowed form of the model, read from a JSON body: strings borrowed unless they hold
+/// escapes, arrays of up to two items inline, `meta_data` checked but not kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Borrowed;
+
+impl Repr for Borrowed {
+    type Str<'a> = Cow<'a, str>;
+    type List<T: Element> = tinyvec::TinyVec<[T; 2]>;
+    type Meta<'a> = ();
+}
+
+/// A string member's value, owned or borrowed (what the rules read strings as).
+pub(crate) trait Text: Deref<Target = str> {}
+
+impl<T: Deref<Target = str>> Text for T {}
+
+/// The items of an optional array member (none when absent).
+pub(crate) fn items<T, L: Deref<Target = [T]>>(list: &Option<L>) -> &[T] {
+    list.as_deref().unwrap_or(&[])
+}
 
 pub use v1::{
-    AddressFileV1, AddressProofTypeV1, AddressV1, AttachIndividualV1, BasicInfoV1, CreateIndividualV1,
-    FinancialProfileV1, IdentityDocumentTypeV1, ProofOfAddressV1, ProofOfIdentityV1,
+    AddressFileV1, AddressFileV1Of, AddressProofTypeV1, AddressV1, AddressV1Of, AttachIndividualV1,
+    AttachIndividualV1Of, BasicInfoV1, BasicInfoV1Of, CreateIndividualV1, CreateIndividualV1Of, FinancialProfileV1,
+    IdentityDocumentTypeV1, ProofOfAddressV1, ProofOfAddressV1Of, ProofOfIdentityV1, ProofOfIdentityV1Of,
 };
 
 macro_rules! wire_enum {
@@ -74,34 +140,64 @@ macro_rules! wire_enum {
 /// - the walk the field rules run over ([`Walk`]).
 ///
 /// A member line is `name [as "wire"]: kind REQ|OPT`, the kind one of `text(StrKind)`,
-/// `choice(Enum)` (a [`wire_enum!`]), `int(IntKind)`, `object(Type)`,
+/// `choice(Enum)` (a [`wire_enum!`]), `int(IntKind)`, `object(TypeOf)` (a generic object),
+/// `plain(Type)` (an object of numbers and closed sets, declared without `<'a, R>`),
 /// `array(Item, min, max)` (`max` is `_` for none) or `free` (`meta_data`: any JSON object,
 /// read for duplicates but not walked). Before the members, `@renamed [(v1, v2), ...];` lists
 /// V1 member names the object reports as `v1_field`, and `@ignored_when predicate: [...];`
 /// the members the provider ignores when the predicate holds (a SELFIE's).
 macro_rules! schema {
+    // An object holding strings, lists or free-form data: generic over the `Repr`, with the
+    // owned form under the public name.
     (
-        $(#[$meta:meta])*
-        pub struct $name:ident {
-            $(@renamed [$(($old:literal, $new:literal)),* $(,)?];)?
-            $(@ignored_when $pred:ident: [$($ignored:literal),* $(,)?];)?
-            $(
-                $(#[$fmeta:meta])*
-                $field:ident $(as $wire:literal)?: $kind:ident $(($($arg:tt)*))? $req:ident
-            ),* $(,)?
-        }
+        $(#[doc = $doc:literal])*
+        #[derive($($derive:path),* $(,)?)]
+        pub struct $of:ident<'a, R> as $name:ident { $($body:tt)* }
     ) => {
-        $(#[$meta])*
-        pub struct $name {
-            $(
-                $(#[$fmeta])*
-                #[serde(default, skip_serializing_if = "Option::is_none")]
-                $(#[serde(rename = $wire)])?
-                pub $field: Option<member_type!($kind $(($($arg)*))?)>,
-            )*
-        }
+        $(#[doc = $doc])*
+        pub type $name = $of<'static, Owned>;
 
-        impl $crate::model::Walk for $name {
+        schema!(@emit
+            [
+                $(#[doc = $doc])*
+                ///
+                /// Generic over the [`Repr`]: the public, owned form is
+                #[doc = concat!("[`", stringify!($name), "`].")]
+                #[derive($($derive),*)]
+                // The `Repr`'s own bounds make every member (de)serialisable.
+                #[serde(bound = "")]
+            ]
+            [pub struct $of<'a, R: Repr>]
+            [impl<'a, R: Repr> $crate::model::Walk for $of<'a, R>]
+            [impl<'de, 'a, R: $crate::parse::Build<'de, 'a>> $crate::parse::Object<'de> for $of<'a, R>]
+            $($body)*
+        );
+    };
+    // An object of numbers and closed sets only: one form.
+    (
+        $(#[doc = $doc:literal])*
+        #[derive($($derive:path),* $(,)?)]
+        pub struct $name:ident { $($body:tt)* }
+    ) => {
+        schema!(@emit
+            [$(#[doc = $doc])* #[derive($($derive),*)]]
+            [pub struct $name]
+            [impl $crate::model::Walk for $name]
+            [impl<'de> $crate::parse::Object<'de> for $name]
+            $($body)*
+        );
+    };
+    (@emit $head:tt $struct:tt [$($walk:tt)*] $object:tt
+        $(@renamed [$(($old:literal, $new:literal)),* $(,)?];)?
+        $(@ignored_when $pred:ident: [$($ignored:literal),* $(,)?];)?
+        $(
+            $(#[doc = $fdoc:literal])*
+            $field:ident $(as $wire:literal)?: $kind:ident $(($($arg:tt)*))? $req:ident
+        ),* $(,)?
+    ) => {
+        schema_struct!($head $struct [] $([$(#[doc = $fdoc])*] $field [$($wire)?] $kind $(($($arg)*))?,)*);
+
+        $($walk)* {
             fn walk_at(&self, loc: &$crate::pointer::Loc<'_>, f: &mut $crate::model::Visit<'_>) {
                 const IGNORED: &[&str] = &[$($($ignored),*)?];
                 let ignored = false $(|| self.$pred())?;
@@ -114,12 +210,59 @@ macro_rules! schema {
             }
         }
 
-        $crate::parse::object_impl!($name {
+        $crate::parse::object_impl!($object {
             renamed: [$($(($old, $new)),*)?],
             ignored: [$($($ignored),*)?],
             $(@ignored_when $pred;)?
             $($field $(as $wire)?: $kind $(($($arg)*))? $req),*
         });
+    };
+}
+
+/// The struct of a [`schema!`] declaration, its member types spelled out one member at a time
+/// (`derive` cannot see through a type macro): `[attributes] [struct header] [fields so far] members...`.
+macro_rules! schema_struct {
+    (@typed $head:tt $of:tt [$($acc:tt)*] [$($docs:tt)*] $field:ident [$($wire:literal)?] [$($ty:tt)*] $($rest:tt)*) => {
+        schema_struct!(
+            $head $of [
+                $($acc)*
+                $($docs)*
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                $(#[serde(rename = $wire)])?
+                pub $field: Option<$($ty)*>,
+            ]
+            $($rest)*
+        );
+    };
+    ([$($head:tt)*] [$($struct:tt)*] [$($acc:tt)*]) => {
+        $($head)*
+        $($struct)* {
+            $($acc)*
+        }
+    };
+    ($head:tt $of:tt $acc:tt $docs:tt $field:ident $wire:tt text($k:ident), $($rest:tt)*) => {
+        schema_struct!(@typed $head $of $acc $docs $field $wire [R::Str<'a>] $($rest)*);
+    };
+    ($head:tt $of:tt $acc:tt $docs:tt $field:ident $wire:tt choice($e:ty), $($rest:tt)*) => {
+        schema_struct!(@typed $head $of $acc $docs $field $wire [$e] $($rest)*);
+    };
+    ($head:tt $of:tt $acc:tt $docs:tt $field:ident $wire:tt int($k:ident), $($rest:tt)*) => {
+        schema_struct!(@typed $head $of $acc $docs $field $wire [u64] $($rest)*);
+    };
+    ($head:tt $of:tt $acc:tt $docs:tt $field:ident $wire:tt object($t:ident), $($rest:tt)*) => {
+        schema_struct!(@typed $head $of $acc $docs $field $wire [$t<'a, R>] $($rest)*);
+    };
+    ($head:tt $of:tt $acc:tt $docs:tt $field:ident $wire:tt plain($t:ident), $($rest:tt)*) => {
+        schema_struct!(@typed $head $of $acc $docs $field $wire [$t] $($rest)*);
+    };
+    ($head:tt $of:tt $acc:tt $docs:tt $field:ident $wire:tt array($t:ident, $min:literal, $max:tt), $($rest:tt)*) => {
+        schema_struct!(@typed $head $of $acc $docs $field $wire [R::List<$t<'a, R>>] $($rest)*);
+    };
+    ($head:tt $of:tt $acc:tt $docs:tt $field:ident $wire:tt ids($min:literal, $max:tt), $($rest:tt)*) => {
+        schema_struct!(@typed $head $of $acc $docs $field $wire [R::List<u64>] $($rest)*);
+    };
+    ($head:tt $of:tt $acc:tt $docs:tt $field:ident $wire:tt free, $($rest:tt)*) => {
+        schema_struct!(@typed $head $of $acc $docs $field $wire [R::Meta<'a>] $($rest)*);
     };
 }
 
@@ -131,16 +274,6 @@ macro_rules! wire_name {
     ($field:ident $wire:literal) => {
         $wire
     };
-}
-
-/// The Rust type of a member of a [`schema!`] declaration (inside its `Option`).
-macro_rules! member_type {
-    (text($k:ident)) => { String };
-    (choice($e:ty)) => { $e };
-    (int($k:ident)) => { u64 };
-    (object($t:ty)) => { $t };
-    (array($t:ty, $min:literal, $max:tt)) => { Vec<$t> };
-    (free) => { serde_json::Map<String, serde_json::Value> };
 }
 
 /// How the walk reports a member of a [`schema!`] declaration.
@@ -161,16 +294,22 @@ macro_rules! walk_member {
     (int($k:ident), $v:expr, $at:expr, $f:ident, $req:ident) => {
         $f($at, $crate::model::Field::Int { value: *$v, kind: $crate::model::IntKind::$k, required: $req })
     };
-    (object($t:ty), $v:expr, $at:expr, $f:ident, $req:ident) => {{
+    (plain($t:ident), $v:expr, $at:expr, $f:ident, $req:ident) => {
+        walk_member!(object($t), $v, $at, $f, $req)
+    };
+    (object($t:ident), $v:expr, $at:expr, $f:ident, $req:ident) => {{
         $f($at, $crate::model::Field::Object { present: $v.is_some(), required: $req });
         if let Some(o) = $v {
             $crate::model::Walk::walk_at(o, $at, $f);
         }
     }};
-    (array($t:ty, $min:literal, $max:tt), $v:expr, $at:expr, $f:ident, $req:ident) => {{
-        let (len, max) = ($v.as_ref().map(Vec::len), max_items!($max));
+    (array($t:ident, $min:literal, $max:tt), $v:expr, $at:expr, $f:ident, $req:ident) => {
+        walk_member!(ids($min, $max), $v, $at, $f, $req)
+    };
+    (ids($min:literal, $max:tt), $v:expr, $at:expr, $f:ident, $req:ident) => {{
+        let (len, max) = ($v.as_deref().map(<[_]>::len), max_items!($max));
         $f($at, $crate::model::Field::Array { len, min: $min, max, required: $req });
-        for (i, item) in $v.iter().flatten().enumerate() {
+        for (i, item) in $crate::model::items($v).iter().enumerate() {
             $crate::model::Walk::walk_at(item, &$at.index(i), $f);
         }
     }};
@@ -284,16 +423,16 @@ wire_enum! {
 schema! {
     /// `POST /v2/customers/{customer_id}/individual/attach` (the body; `customer_id` is a path parameter).
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct AttachIndividualV2 {
+    pub struct AttachIndividualV2Of<'a, R> as AttachIndividualV2 {
         @renamed [
             ("customer_id", "the path parameter: POST /v2/customers/{customer_id}/individual/attach"),
             ("proof_of_identity", "`identifying_documents` (an array)"),
             ("proof_of_address", "`address_documents` (an array of exactly one)"),
         ];
         /// At most one primary document plus an optional SELFIE; at least one entry.
-        identifying_documents: array(IdentifyingDocument, 1, _) REQ,
+        identifying_documents: array(IdentifyingDocumentOf, 1, _) REQ,
         /// Exactly one proof of address.
-        address_documents: array(AddressDocument, 1, 1) REQ,
+        address_documents: array(AddressDocumentOf, 1, 1) REQ,
         /// The value from the `tos_policies_url` of the create response.
         tos_policies_value: text(Text) REQ,
     }
@@ -302,7 +441,7 @@ schema! {
 schema! {
     /// One `identifying_documents[]` entry.
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct IdentifyingDocument {
+    pub struct IdentifyingDocumentOf<'a, R> as IdentifyingDocument {
         // A SELFIE "carries only `type` and `files`; all other fields are ignored" (S1): the walk
         // skips these members of a SELFIE, and the front end drops what it found wrong with them.
         @ignored_when is_selfie: ["number", "country", "state", "issue_date", "expiry_date"];
@@ -319,11 +458,11 @@ schema! {
         /// `YYYY-MM-DD`, in the future and after `issue_date` (required except for SELFIE).
         expiry_date: text(Date) OPT,
         /// Uploaded files.
-        files: array(DocumentFile, 1, _) REQ,
+        files: array(DocumentFileOf, 1, _) REQ,
     }
 }
 
-impl IdentifyingDocument {
+impl<R: Repr> IdentifyingDocumentOf<'_, R> {
     /// Whether this entry is a SELFIE (whose other members are ignored).
     pub fn is_selfie(&self) -> bool {
         self.kind == Some(IdentityDocumentType::Selfie)
@@ -333,7 +472,7 @@ impl IdentifyingDocument {
 schema! {
     /// One `address_documents[]` entry.
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct AddressDocument {
+    pub struct AddressDocumentOf<'a, R> as AddressDocument {
         /// The document type.
         kind as "type": choice(AddressDocumentType) REQ,
         /// Issuing country: the customer's country of residence.
@@ -341,14 +480,14 @@ schema! {
         /// `YYYY-MM-DD`, not in the future.
         issue_date: text(Date) OPT,
         /// Exactly one uploaded file.
-        files: array(DocumentFile, 1, 1) REQ,
+        files: array(DocumentFileOf, 1, 1) REQ,
     }
 }
 
 schema! {
     /// One `files[]` entry.
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct DocumentFile {
+    pub struct DocumentFileOf<'a, R> as DocumentFile {
         /// The URI returned by the upload endpoint.
         uri: text(Text) REQ,
         /// FRONT or BACK.
@@ -359,15 +498,15 @@ schema! {
 schema! {
     /// `POST /v2/customers/individual`.
     #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct CreateIndividualV2 {
+    pub struct CreateIndividualV2Of<'a, R> as CreateIndividualV2 {
         /// `STANDARD` or `RELIANCE` (required).
         verification_type: choice(VerificationType) REQ,
         /// The person (required).
-        basic_info: object(BasicInfoV2) REQ,
+        basic_info: object(BasicInfoV2Of) REQ,
         /// The residential address (required).
-        address: object(AddressV2) REQ,
+        address: object(AddressV2Of) REQ,
         /// Employment and expected volume (required).
-        financial_profile: object(FinancialProfileV2) REQ,
+        financial_profile: object(FinancialProfileV2Of) REQ,
         /// Free-form client data (optional).
         meta_data: free OPT,
     }
@@ -376,7 +515,7 @@ schema! {
 schema! {
     /// `basic_info` of a V2 create request.
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct BasicInfoV2 {
+    pub struct BasicInfoV2Of<'a, R> as BasicInfoV2 {
         @renamed [
             ("tin", "`tax_info` (an array of {country_code, document_type, document_id})"),
             ("nationality", "`primary_nationality`"),
@@ -408,14 +547,14 @@ schema! {
         /// `MALE` or `FEMALE` (optional).
         gender: choice(Gender) OPT,
         /// At least one tax document, with unique `document_id`s.
-        tax_info: array(TaxInfo, 1, _) REQ,
+        tax_info: array(TaxInfoOf, 1, _) REQ,
     }
 }
 
 schema! {
     /// One `basic_info.tax_info[]` entry.
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct TaxInfo {
+    pub struct TaxInfoOf<'a, R> as TaxInfo {
         /// ISO 3166-1 alpha-3 of the issuing country.
         country_code: text(Country) REQ,
         /// `SSN`, `TIN`, ...
@@ -428,7 +567,7 @@ schema! {
 schema! {
     /// `address` of a V2 create request.
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct AddressV2 {
+    pub struct AddressV2Of<'a, R> as AddressV2 {
         @renamed [("street", "`street_line_1` (and `street_line_2`)"), ("state", "`subdivision_code`")];
         /// Street and number; needs `street_line_1_en` when not ASCII.
         street_line_1: text(Transliterable) REQ,
@@ -452,7 +591,7 @@ schema! {
 schema! {
     /// `financial_profile` of a V2 create request.
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct FinancialProfileV2 {
+    pub struct FinancialProfileV2Of<'a, R> as FinancialProfileV2 {
         @renamed [("source_of_fund_id", "`source_of_fund_ids` (an array of IDs)")];
         /// Employment status.
         employment_status: choice(EmploymentStatus) REQ,
@@ -463,7 +602,7 @@ schema! {
         /// Free text (optional).
         purpose_remarks: text(Text) OPT,
         /// Catalogue IDs from `GET /v1/source-of-funds?type=INDIVIDUAL`; at least one.
-        source_of_fund_ids: array(u64, 1, _) REQ,
+        source_of_fund_ids: ids(1, _) REQ,
         /// Free text (optional).
         source_of_funds_description: text(Text) OPT,
         /// Expected monthly volume in whole USD, at least 0.

@@ -12,7 +12,7 @@
 //! sets, which are matched on the borrowed text; keys are borrowed; paths are
 //! built only when a violation is reported.
 
-use crate::model::{IntKind, OPT, REQ};
+use crate::model::{Borrowed, IntKind, Owned, Repr, OPT, REQ};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::rules::{about, member_name};
@@ -23,10 +23,12 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
+use std::ops::Deref;
 
 /// Parses `body` as a request of type `T`. On a syntax error, reports
-/// `malformed_json` alone and returns `None`.
-pub(crate) fn parse<T: Object>(body: &[u8], sink: &mut Sink) -> Option<T> {
+/// `malformed_json` alone and returns `None`. `scratch` holds the copy read when the body has
+/// numbers beyond f64 (see below), so that a borrowed `T` may borrow from it.
+pub(crate) fn parse<'de, T: Object<'de>>(body: &'de [u8], scratch: &'de mut Vec<u8>, sink: &mut Sink) -> Option<T> {
     let root = Loc::Root;
     let message = match parse_once::<T>(body, sink) {
         Ok(Some(v)) => return Some(v),
@@ -37,7 +39,11 @@ pub(crate) fn parse<T: Object>(body: &[u8], sink: &mut Sink) -> Option<T> {
             // positions kept) and the copy is read once more. Integer members then report
             // `out_of_range`, as they should. A body without such numbers keeps its error.
             sink.reset();
-            match clamp_huge_numbers(body).map(|copy| parse_once::<T>(&copy, sink)) {
+            let copy = clamp_huge_numbers(body).map(|copy| -> &'de [u8] {
+                *scratch = copy;
+                scratch
+            });
+            match copy.map(|copy| parse_once::<T>(copy, sink)) {
                 Some(Ok(Some(v))) => return Some(v),
                 Some(Ok(None)) => Cow::Borrowed("The body must be a JSON object."),
                 Some(Err(e)) => Cow::Owned(describe(&e)),
@@ -50,7 +56,7 @@ pub(crate) fn parse<T: Object>(body: &[u8], sink: &mut Sink) -> Option<T> {
     None
 }
 
-fn parse_once<T: Object>(body: &[u8], sink: &mut Sink) -> Result<Option<T>, serde_json::Error> {
+fn parse_once<'de, T: Object<'de>>(body: &'de [u8], sink: &mut Sink) -> Result<Option<T>, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let root = Loc::Root;
     let seed = ObjectSeed::<T> { sink, loc: &root, required: REQ, top: true, _t: PhantomData };
@@ -170,10 +176,8 @@ fn describe(e: &serde_json::Error) -> String {
 // ---------------------------------------------------------------------------
 // Objects
 
-/// A JSON object of the request model, read member by member.
-pub(crate) trait Object: Default {
-    /// The members the object defines (at most 64).
-    const MEMBERS: &'static [&'static str];
+/// A JSON object of the request model, read member by member from a body that lives for `'de`.
+pub(crate) trait Object<'de>: Default {
     /// V1 member names and their V2 replacements.
     const RENAMED: &'static [(&'static str, &'static str)] = &[];
     /// Members whose violations the sink holds back until [`Object::finish`] decides
@@ -186,7 +190,7 @@ pub(crate) trait Object: Default {
     /// repeat once through `seen`: bit i, member i seen; bit 64 + i, its repeat
     /// reported); `false` for an unknown key,
     /// whose value the caller then skips.
-    fn member<'de, A: MapAccess<'de>>(
+    fn member<A: MapAccess<'de>>(
         &mut self,
         key: &str,
         seen: &mut u128,
@@ -194,6 +198,38 @@ pub(crate) trait Object: Default {
         sink: &mut Sink,
         parent: &Loc<'_>,
     ) -> Result<bool, A::Error>;
+}
+
+/// How the front end builds a [`Repr`]'s strings and free-form objects from a body that lives
+/// for `'de`, into an object that lives for `'a`.
+pub(crate) trait Build<'de, 'a>: Repr {
+    /// A string member, as read (borrowed from the body unless it holds escapes).
+    fn text(s: Cow<'de, str>) -> Self::Str<'a>;
+    /// Reads `meta_data`: any JSON object, its repeated members reported at every level.
+    fn meta<A: MapAccess<'de>>(map: &mut A, sink: &mut Sink, loc: &Loc<'_>)
+        -> Result<Option<Self::Meta<'a>>, A::Error>;
+}
+
+impl<'de, 'a> Build<'de, 'a> for Owned {
+    fn text(s: Cow<'de, str>) -> String {
+        s.into_owned()
+    }
+    fn meta<A: MapAccess<'de>>(
+        map: &mut A,
+        sink: &mut Sink,
+        loc: &Loc<'_>,
+    ) -> Result<Option<Map<String, Value>>, A::Error> {
+        map.next_value_seed(MetaSeed::<true> { sink, loc })
+    }
+}
+
+impl<'de: 'a, 'a> Build<'de, 'a> for Borrowed {
+    fn text(s: Cow<'de, str>) -> Cow<'a, str> {
+        s
+    }
+    fn meta<A: MapAccess<'de>>(map: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<()>, A::Error> {
+        map.next_value_seed(MetaSeed::<false> { sink, loc }).map(|v| v.map(drop))
+    }
 }
 
 /// The position of `name` in `members`, at compile time (a member's bit in `seen`).
@@ -219,14 +255,14 @@ impl<'s, 'l, T> ObjectSeed<'s, 'l, T> {
     }
 }
 
-impl<'de, T: Object> DeserializeSeed<'de> for ObjectSeed<'_, '_, T> {
+impl<'de, T: Object<'de>> DeserializeSeed<'de> for ObjectSeed<'_, '_, T> {
     type Value = Option<T>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de, T: Object> Visitor<'de> for ObjectSeed<'_, '_, T> {
+impl<'de, T: Object<'de>> Visitor<'de> for ObjectSeed<'_, '_, T> {
     type Value = Option<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -489,10 +525,6 @@ impl<'de> Visitor<'de> for ScalarSeed {
     }
 }
 
-pub(crate) fn string(v: Scalar<'_>, sink: &mut Sink, loc: &Loc<'_>, required: bool) -> Option<String> {
-    text(v, sink, loc, required).map(Cow::into_owned)
-}
-
 /// The string as read: borrowed from the body when it holds no escapes (closed sets take
 /// their variant without copying it).
 pub(crate) fn text<'de>(v: Scalar<'de>, sink: &mut Sink, loc: &Loc<'_>, required: bool) -> Option<Cow<'de, str>> {
@@ -546,57 +578,58 @@ pub(crate) fn integer(v: Scalar<'_>, sink: &mut Sink, loc: &Loc<'_>, required: b
 // Arrays
 
 /// An array item type.
-pub(crate) trait Item: Sized {
+pub(crate) trait Item<'de>: Sized {
     /// Reads the next item; a placeholder (its path settled) when it has the wrong type.
-    fn next<'de, A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<Self>, A::Error>;
+    fn next<A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<Self>, A::Error>;
 }
 
-impl Item for u64 {
-    fn next<'de, A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<u64>, A::Error> {
+impl<'de> Item<'de> for u64 {
+    fn next<A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<u64>, A::Error> {
         Ok(seq.next_element_seed(ScalarSeed)?.map(|v| integer(v, sink, loc, OPT, IntKind::Id).unwrap_or(0)))
     }
 }
 
-impl<T: Object> Item for T {
-    fn next<'de, A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<T>, A::Error> {
+impl<'de, T: Object<'de>> Item<'de> for T {
+    fn next<A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<T>, A::Error> {
         Ok(seq.next_element_seed(ObjectSeed::<T>::new(sink, loc, OPT))?.map(Option::unwrap_or_default))
     }
 }
 
-pub(crate) struct ArraySeed<'s, 'l, T> {
+/// Reads an array into a list `L` of items (a `Vec`, or a short inline list).
+pub(crate) struct ArraySeed<'s, 'l, L> {
     sink: &'s mut Sink,
     loc: &'l Loc<'l>,
     required: bool,
-    _t: PhantomData<T>,
+    _t: PhantomData<L>,
 }
 
-impl<'s, 'l, T> ArraySeed<'s, 'l, T> {
+impl<'s, 'l, L> ArraySeed<'s, 'l, L> {
     pub(crate) fn new(sink: &'s mut Sink, loc: &'l Loc<'l>, required: bool) -> Self {
         ArraySeed { sink, loc, required, _t: PhantomData }
     }
 }
 
-impl<'de, T: Item> DeserializeSeed<'de> for ArraySeed<'_, '_, T> {
-    type Value = Option<Vec<T>>;
+impl<'de, T: Item<'de>, L: Default + Extend<T> + Deref<Target = [T]>> DeserializeSeed<'de> for ArraySeed<'_, '_, L> {
+    type Value = Option<L>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de, T: Item> Visitor<'de> for ArraySeed<'_, '_, T> {
-    type Value = Option<Vec<T>>;
+impl<'de, T: Item<'de>, L: Default + Extend<T> + Deref<Target = [T]>> Visitor<'de> for ArraySeed<'_, '_, L> {
+    type Value = Option<L>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        let mut out = L::default();
         loop {
             if skip_beyond_limit(&mut seq, self.sink, self.loc, out.len())? {
                 return Ok(Some(out));
             }
             let loc = self.loc.index(out.len());
             match T::next(&mut seq, self.sink, &loc)? {
-                Some(item) => out.push(item),
+                Some(item) => out.extend(Some(item)),
                 None => return Ok(Some(out)),
             }
         }
@@ -626,8 +659,8 @@ impl<'de, T: Item> Visitor<'de> for ArraySeed<'_, '_, T> {
     }
 }
 
-impl<T> ArraySeed<'_, '_, T> {
-    fn wrong_type<E>(self) -> Result<Option<Vec<T>>, E> {
+impl<L> ArraySeed<'_, '_, L> {
+    fn wrong_type<E>(self) -> Result<Option<L>, E> {
         wrong_type(self.sink, self.loc, "an array");
         Ok(None)
     }
@@ -635,98 +668,138 @@ impl<T> ArraySeed<'_, '_, T> {
 
 // ---------------------------------------------------------------------------
 // Free-form objects (`meta_data`): any content, but duplicate members are
-// reported at every level.
+// reported at every level. Kept as a `Value` when `KEEP` (the owned model), else only
+// checked (the borrowed model: nothing is copied).
 
-struct FreeSeed<'s, 'l> {
+struct FreeSeed<'s, 'l, const KEEP: bool> {
     sink: &'s mut Sink,
     loc: &'l Loc<'l>,
 }
 
-impl<'de> DeserializeSeed<'de> for FreeSeed<'_, '_> {
+impl<'de, const KEEP: bool> DeserializeSeed<'de> for FreeSeed<'_, '_, KEEP> {
     type Value = Value;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for FreeSeed<'_, '_> {
+/// A scalar's value when kept, else a placeholder that is neither null nor an object.
+fn kept<const KEEP: bool>(v: impl FnOnce() -> Value) -> Value {
+    if KEEP {
+        v()
+    } else {
+        Value::Bool(false)
+    }
+}
+
+impl<'de, const KEEP: bool> Visitor<'de> for FreeSeed<'_, '_, KEEP> {
     type Value = Value;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
     fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
+        Ok(kept::<KEEP>(|| Value::Bool(v)))
     }
     fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
+        Ok(kept::<KEEP>(|| Value::from(v)))
     }
     fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
+        Ok(kept::<KEEP>(|| Value::from(v)))
     }
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::from(v))
+        Ok(kept::<KEEP>(|| Value::from(v)))
     }
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
+        Ok(kept::<KEEP>(|| Value::String(v.to_owned())))
     }
     fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
+        Ok(kept::<KEEP>(|| Value::String(v)))
     }
     fn visit_unit<E>(self) -> Result<Value, E> {
         Ok(Value::Null)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut out = Vec::new();
+        let mut len = 0;
         loop {
-            if skip_beyond_limit(&mut seq, self.sink, self.loc, out.len())? {
+            if skip_beyond_limit(&mut seq, self.sink, self.loc, len)? {
                 return Ok(Value::Array(out));
             }
-            let loc = self.loc.index(out.len());
-            match seq.next_element_seed(FreeSeed { sink: &mut *self.sink, loc: &loc })? {
-                Some(v) => out.push(v),
+            let loc = self.loc.index(len);
+            match seq.next_element_seed(FreeSeed::<KEEP> { sink: &mut *self.sink, loc: &loc })? {
+                Some(v) if KEEP => out.push(v),
+                Some(_) => {}
                 None => return Ok(Value::Array(out)),
             }
+            len += 1;
         }
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        free_map(self.sink, self.loc, &mut map).map(Value::Object)
+        free_map::<KEEP, A>(self.sink, self.loc, &mut map).map(Value::Object)
     }
 }
 
-fn free_map<'de, A: MapAccess<'de>>(
+fn free_map<'de, const KEEP: bool, A: MapAccess<'de>>(
     sink: &mut Sink,
     loc: &Loc<'_>,
     map: &mut A,
 ) -> Result<Map<String, Value>, A::Error> {
     let mut out = Map::new();
+    let mut names = Names::default();
     // Members whose repeat was reported (once, however often they repeat).
-    let mut repeated: HashSet<String> = HashSet::new();
+    let mut repeated = Names::default();
     while let Some(key) = map.next_key_seed(KeySeed)? {
         let member = loc.named(&key);
-        if out.contains_key(key.as_ref()) {
-            if !repeated.contains(key.as_ref()) {
-                repeated.insert(key.clone().into_owned());
+        if names.insert(key.clone()) {
+            let v = map.next_value_seed(FreeSeed::<KEEP> { sink: &mut *sink, loc: &member })?;
+            if KEEP {
+                out.insert(key.into_owned(), v);
+            }
+        } else {
+            if repeated.insert(key.clone()) {
                 duplicate(sink, &member);
             }
             map.next_value_seed(Skip)?;
-        } else {
-            let v = map.next_value_seed(FreeSeed { sink: &mut *sink, loc: &member })?;
-            out.insert(key.into_owned(), v);
         }
     }
     Ok(out)
 }
 
-/// `meta_data`: an object of anything.
-pub(crate) struct MetaSeed<'s, 'l> {
+/// The member names of one object seen so far: up to 8 inline (no allocation), hashed beyond
+/// (linear time whatever the object's size).
+#[derive(Default)]
+struct Names<'de> {
+    few: tinyvec::ArrayVec<[Cow<'de, str>; 8]>,
+    many: HashSet<Cow<'de, str>>,
+}
+
+impl<'de> Names<'de> {
+    /// Records `name`; `false` when it was recorded before.
+    fn insert(&mut self, name: Cow<'de, str>) -> bool {
+        if self.many.is_empty() {
+            if self.few.contains(&name) {
+                return false;
+            }
+            if self.few.len() < self.few.capacity() {
+                self.few.push(name);
+                return true;
+            }
+            self.many.extend(self.few.drain(..));
+        }
+        self.many.insert(name)
+    }
+}
+
+/// `meta_data`: an object of anything (kept when `KEEP`, else checked and left empty).
+pub(crate) struct MetaSeed<'s, 'l, const KEEP: bool> {
     pub(crate) sink: &'s mut Sink,
     pub(crate) loc: &'l Loc<'l>,
 }
 
-impl<'de> DeserializeSeed<'de> for MetaSeed<'_, '_> {
+impl<'de, const KEEP: bool> DeserializeSeed<'de> for MetaSeed<'_, '_, KEEP> {
     type Value = Option<Map<String, Value>>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        match d.deserialize_any(FreeSeed { sink: &mut *self.sink, loc: self.loc })? {
+        match d.deserialize_any(FreeSeed::<KEEP> { sink: &mut *self.sink, loc: self.loc })? {
             Value::Object(m) => Ok(Some(m)),
             Value::Null => {
                 null(self.sink, self.loc, OPT);
@@ -746,14 +819,15 @@ impl<'de> DeserializeSeed<'de> for MetaSeed<'_, '_> {
 
 /// The [`Object`] impl of a `schema!` declaration: the member table and how each member is read.
 macro_rules! object_impl {
-    ($ty:ty {
+    ([$($header:tt)*] {
         renamed: [$(($old:literal, $new:literal)),*],
         ignored: [$($ignored:literal),*],
         $(@ignored_when $pred:ident;)?
         $($field:ident $(as $wire:literal)?: $kind:ident $(($($arg:tt)*))? $req:ident),*
     }) => {
-        impl $crate::parse::Object for $ty {
-            const MEMBERS: &'static [&'static str] = &[$(wire_name!($field $($wire)?)),*];
+        const _: () = {
+            const MEMBERS: &[&str] = &[$(wire_name!($field $($wire)?)),*];
+        $($header)* {
             const RENAMED: &'static [(&'static str, &'static str)] = &[$(($old, $new)),*];
             const DEFERRED: &'static [&'static str] = &[$($ignored),*];
             $(
@@ -763,7 +837,7 @@ macro_rules! object_impl {
                     sink.end_deferral(self.$pred())
                 }
             )?
-            fn member<'de, A: serde::de::MapAccess<'de>>(
+            fn member<A: serde::de::MapAccess<'de>>(
                 &mut self,
                 key: &str,
                 seen: &mut u128,
@@ -771,14 +845,11 @@ macro_rules! object_impl {
                 sink: &mut $crate::sink::Sink,
                 parent: &$crate::pointer::Loc<'_>,
             ) -> Result<bool, A::Error> {
-                const _: () = assert!(<$ty as $crate::parse::Object>::MEMBERS.len() <= 64, "`seen` has 64 bits");
+                const _: () = assert!(MEMBERS.len() <= 64, "`seen` has 64 bits");
                 match key {
                     $(
                         wire_name!($field $($wire)?) => {
-                            const BIT: u128 = 1 << $crate::parse::member_index(
-                                <$ty as $crate::parse::Object>::MEMBERS,
-                                wire_name!($field $($wire)?),
-                            );
+                            const BIT: u128 = 1 << $crate::parse::member_index(MEMBERS, wire_name!($field $($wire)?));
                             let loc = parent.key(wire_name!($field $($wire)?));
                             if *seen & BIT != 0 {
                                 // Reported once however often it repeats (bit + 64: reported).
@@ -798,6 +869,7 @@ macro_rules! object_impl {
                 }
             }
         }
+        };
     };
 }
 pub(crate) use object_impl;
@@ -805,7 +877,7 @@ pub(crate) use object_impl;
 /// Reads the value of a member of a `schema!` declaration.
 macro_rules! read {
     (text($k:ident), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
-        $crate::parse::string($map.next_value_seed($crate::parse::ScalarSeed)?, $sink, $loc, $req)
+        $crate::parse::text($map.next_value_seed($crate::parse::ScalarSeed)?, $sink, $loc, $req).map(R::text)
     };
     (choice($e:ty), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
         $crate::parse::text($map.next_value_seed($crate::parse::ScalarSeed)?, $sink, $loc, $req).map(|s| match s {
@@ -822,14 +894,20 @@ macro_rules! read {
             $crate::model::IntKind::$kind,
         )
     };
-    (object($t:ty), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
+    (plain($t:ident), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
         $map.next_value_seed($crate::parse::ObjectSeed::<$t>::new($sink, $loc, $req))?
     };
-    (array($t:ty, $min:literal, $max:tt), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
-        $map.next_value_seed($crate::parse::ArraySeed::<$t>::new($sink, $loc, $req))?
+    (object($t:ident), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
+        $map.next_value_seed($crate::parse::ObjectSeed::<$t<'a, R>>::new($sink, $loc, $req))?
+    };
+    (array($t:ident, $min:literal, $max:tt), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
+        $map.next_value_seed($crate::parse::ArraySeed::new($sink, $loc, $req))?
+    };
+    (ids($min:literal, $max:tt), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
+        $map.next_value_seed($crate::parse::ArraySeed::new($sink, $loc, $req))?
     };
     (free, $map:ident, $sink:ident, $loc:expr, $req:ident) => {
-        $map.next_value_seed($crate::parse::MetaSeed { sink: $sink, loc: $loc })?
+        R::meta($map, $sink, $loc)?
     };
 }
 pub(crate) use read;

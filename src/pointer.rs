@@ -38,6 +38,13 @@ impl<'a> Loc<'a> {
         out
     }
 
+    /// The pointer, held inline when it is at most 64 bytes long (no allocation).
+    pub(crate) fn pointer_inline(&self) -> tinyvec::TinyVec<[u8; 64]> {
+        let mut out = tinyvec::TinyVec::new();
+        self.write(&mut out);
+        out
+    }
+
     /// The pointer's length when nothing needs escaping (indices counted generously).
     fn len_hint(&self) -> usize {
         match *self {
@@ -48,35 +55,54 @@ impl<'a> Loc<'a> {
         }
     }
 
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut impl Out) {
         match *self {
             Loc::Root => {}
             Loc::Member(parent, name) => {
                 parent.write(out);
-                out.push('/');
+                out.push_str("/");
                 out.push_str(name);
             }
             Loc::Key(parent, name) => {
                 parent.write(out);
-                out.push('/');
+                out.push_str("/");
                 if !name.bytes().any(|b| b == b'~' || b == b'/') {
                     out.push_str(name);
                     return;
                 }
-                for c in name.chars() {
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c => out.push(c),
+                for part in name.split_inclusive(['~', '/']) {
+                    match part.strip_suffix('~').map(|p| (p, "~0")).or(part.strip_suffix('/').map(|p| (p, "~1"))) {
+                        Some((text, escape)) => {
+                            out.push_str(text);
+                            out.push_str(escape);
+                        }
+                        None => out.push_str(part),
                     }
                 }
             }
             Loc::Index(parent, i) => {
                 parent.write(out);
-                out.push('/');
+                out.push_str("/");
                 out.push_str(decimal(i, &mut [0; 20]));
             }
         }
+    }
+}
+
+/// Where a pointer is written: a `String`, or bytes held inline.
+trait Out {
+    fn push_str(&mut self, s: &str);
+}
+
+impl Out for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s)
+    }
+}
+
+impl Out for tinyvec::TinyVec<[u8; 64]> {
+    fn push_str(&mut self, s: &str) {
+        self.extend_from_slice(s.as_bytes())
     }
 }
 
@@ -109,6 +135,10 @@ mod tests {
         assert_eq!(c.key("document_id").pointer(), "/basic_info/tax_info/1/document_id");
         assert_eq!(root.named("a/b~c").pointer(), "/a~1b~0c");
         assert_eq!(root.named("a/b~c").index(3).key("x").pointer(), "/a~1b~0c/3/x");
+        assert_eq!(root.named("~~//x~").pointer(), "/~0~0~1~1x~0");
+        assert_eq!(&c.pointer_inline()[..], b"/basic_info/tax_info/1");
+        let long = root.named("a-member-name-long-enough-to-go-past-sixty-four-bytes-of-pointer/~");
+        assert_eq!(&long.pointer_inline()[..], long.pointer().as_bytes());
         for i in [0, 7, 10, 99, 1234, usize::MAX] {
             assert_eq!(decimal(i, &mut [0; 20]), i.to_string());
         }

@@ -38,8 +38,8 @@ pub(crate) struct Sink {
 
 /// The violations about members a SELFIE ignores, while its document is being read.
 struct Deferred {
-    /// The document's pointer.
-    base: String,
+    /// The document's pointer (inline: beginning a deferral allocates nothing).
+    base: tinyvec::TinyVec<[u8; 64]>,
     /// The member names a SELFIE ignores.
     members: &'static [&'static str],
     /// Distinct violations at or below those members.
@@ -48,9 +48,9 @@ struct Deferred {
 
 impl Deferred {
     fn covers(&self, path: &str) -> bool {
-        path.strip_prefix(self.base.as_str()).and_then(|rest| rest.strip_prefix('/')).is_some_and(|rest| {
-            let member = rest.split('/').next().unwrap_or(rest);
-            self.members.contains(&member)
+        path.as_bytes().strip_prefix(&self.base[..]).and_then(|rest| rest.strip_prefix(b"/")).is_some_and(|rest| {
+            let member = rest.split(|&b| b == b'/').next().unwrap_or(rest);
+            self.members.iter().any(|m| m.as_bytes() == member)
         })
     }
 }
@@ -211,7 +211,7 @@ impl Sink {
     /// document, whose members a SELFIE ignores) until [`Sink::end_deferral`].
     pub(crate) fn begin_deferral(&mut self, base: &Loc<'_>, members: &'static [&'static str]) {
         self.end_deferral(false);
-        self.deferred = Some(Deferred { base: base.pointer(), members, held: Vec::new() });
+        self.deferred = Some(Deferred { base: base.pointer_inline(), members, held: Vec::new() });
     }
 
     /// Ends the deferral: drops what was held back (`ignore`, the document is a SELFIE) or

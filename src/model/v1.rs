@@ -1,7 +1,7 @@
 //! Typed V1 requests: `POST /v1/customers/individual` and
 //! `POST /v1/customers/individual/attach` (spec §4, §5).
 
-use super::{DocumentFile, VerificationType, OPT, REQ};
+use super::{DocumentFileOf, Owned, Repr, VerificationType, OPT, REQ};
 use serde::{Deserialize, Serialize};
 
 wire_enum! {
@@ -69,15 +69,15 @@ impl AddressProofTypeV1 {
 schema! {
     /// `POST /v1/customers/individual`.
     #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct CreateIndividualV1 {
+    pub struct CreateIndividualV1Of<'a, R> as CreateIndividualV1 {
         /// `STANDARD` (the default when absent) or `RELIANCE`.
         verification_type: choice(VerificationType) OPT,
         /// The person (required).
-        basic_info: object(BasicInfoV1) REQ,
+        basic_info: object(BasicInfoV1Of) REQ,
         /// The residential address (required).
-        address: object(AddressV1) REQ,
+        address: object(AddressV1Of) REQ,
         /// Occupation, purpose, funds, volume (required).
-        financial_profile: object(FinancialProfileV1) REQ,
+        financial_profile: plain(FinancialProfileV1) REQ,
         /// Free-form client data (optional).
         meta_data: free OPT,
     }
@@ -86,7 +86,7 @@ schema! {
 schema! {
     /// `basic_info` of a V1 create request. Every string is ASCII (no `_en` companions in V1).
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct BasicInfoV1 {
+    pub struct BasicInfoV1Of<'a, R> as BasicInfoV1 {
         /// Legal first name.
         first_name: text(Text) REQ,
         /// Legal last name.
@@ -109,7 +109,7 @@ schema! {
 schema! {
     /// `address` of a V1 create request.
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct AddressV1 {
+    pub struct AddressV1Of<'a, R> as AddressV1 {
         /// House and street (V2: `street_line_1`).
         street: text(Text) REQ,
         /// City.
@@ -141,13 +141,13 @@ schema! {
 schema! {
     /// `POST /v1/customers/individual/attach`.
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct AttachIndividualV1 {
+    pub struct AttachIndividualV1Of<'a, R> as AttachIndividualV1 {
         /// The customer, in the body (V2 moved it to the path).
         customer_id: text(Uuid) REQ,
         /// The identity document.
-        proof_of_identity: object(ProofOfIdentityV1) REQ,
+        proof_of_identity: object(ProofOfIdentityV1Of) REQ,
         /// The proof of address.
-        proof_of_address: object(ProofOfAddressV1) REQ,
+        proof_of_address: object(ProofOfAddressV1Of) REQ,
         /// The value from the `tos_policies_url` of the create response.
         tos_policies_value: text(Text) REQ,
     }
@@ -156,7 +156,7 @@ schema! {
 schema! {
     /// `proof_of_identity` (V1): every member required.
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct ProofOfIdentityV1 {
+    pub struct ProofOfIdentityV1Of<'a, R> as ProofOfIdentityV1 {
         /// The document type.
         kind as "type": choice(IdentityDocumentTypeV1) REQ,
         /// Document number.
@@ -168,27 +168,27 @@ schema! {
         /// `YYYY-MM-DD`, in the future.
         expiry_date: text(Date) REQ,
         /// Uploaded files (one, or FRONT and BACK).
-        files: array(DocumentFile, 1, _) REQ,
+        files: array(DocumentFileOf, 1, _) REQ,
     }
 }
 
 schema! {
     /// `proof_of_address` (V1).
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct ProofOfAddressV1 {
+    pub struct ProofOfAddressV1Of<'a, R> as ProofOfAddressV1 {
         /// The document type.
         kind as "type": choice(AddressProofTypeV1) REQ,
         /// Issuing country, ISO 3166-1 alpha-3.
         country: text(Country) REQ,
         /// Uploaded files (V1 address files have no side).
-        files: array(AddressFileV1, 1, _) REQ,
+        files: array(AddressFileV1Of, 1, _) REQ,
     }
 }
 
 schema! {
     /// One `proof_of_address.files[]` entry (V1).
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct AddressFileV1 {
+    pub struct AddressFileV1Of<'a, R> as AddressFileV1 {
         /// The URI returned by the upload endpoint.
         uri: text(Text) REQ,
     }

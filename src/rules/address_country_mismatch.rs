@@ -9,9 +9,9 @@
 //! ## Example
 //! Invalid: residence `USA`, address country `MEX`. Valid: both `USA`.
 
-use super::{country, Check, Rule};
+use super::{checks, country, Rule};
 use crate::context::Context;
-use crate::model::{CreateIndividualV1, CreateIndividualV2};
+use crate::model::{CreateIndividualV1Of, CreateIndividualV2Of, Repr, Text};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -22,11 +22,16 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::AddressCountryMismatch],
     summary: "The address country must equal the country of residence.",
     source: "spec §2, §9.1 (S2-B, S7)",
-    check: Check { create_v2: Some(check_create_v2), create_v1: Some(check_create_v1), ..Check::FRONT_END },
+    check: checks!(create_v2: check_create_v2, create_v1: check_create_v1),
 };
 
 /// Checks an address country member against a residence member.
-pub(crate) fn check(address_country: &Option<String>, residence: &Option<String>, loc: &Loc<'_>, sink: &mut Sink) {
+pub(crate) fn check(
+    address_country: &Option<impl Text>,
+    residence: &Option<impl Text>,
+    loc: &Loc<'_>,
+    sink: &mut Sink,
+) {
     if let (Some(a), Some(r)) = (country(address_country), country(residence)) {
         if a != r {
             sink.emit(
@@ -38,7 +43,7 @@ pub(crate) fn check(address_country: &Option<String>, residence: &Option<String>
     }
 }
 
-fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
+fn check_create_v2<R: Repr>(req: &CreateIndividualV2Of<'_, R>, _: &Context, sink: &mut Sink) {
     let (Some(a), Some(bi)) = (&req.address, &req.basic_info) else {
         return;
     };
@@ -47,7 +52,7 @@ fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
     check(&a.country, &bi.country_of_residence, &l.key("country"), sink);
 }
 
-fn check_create_v1(req: &CreateIndividualV1, _: &Context, sink: &mut Sink) {
+fn check_create_v1<R: Repr>(req: &CreateIndividualV1Of<'_, R>, _: &Context, sink: &mut Sink) {
     let (Some(a), Some(bi)) = (&req.address, &req.basic_info) else { return };
     let root = Loc::Root;
     let l = root.key("address");

@@ -10,8 +10,9 @@
 //! ## Example
 //! Invalid (residence USA): `"country": "MEX"`. Valid: `"USA"`.
 
-use super::{country, Attach, Check, Rule};
+use super::{checks, country, Attach, Rule};
 use crate::context::Context;
+use crate::model::{items, Repr};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -22,14 +23,14 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::AddressDocumentCountryMismatch],
     summary: "The address document's country must be the customer's country of residence.",
     source: "spec §3, §10 (S1)",
-    check: Check::attach_v2(check_attach_v2),
+    check: checks!(attach_v2: check_attach_v2),
 };
 
-fn check_attach_v2(req: &Attach<'_>, ctx: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, ctx: &Context, sink: &mut Sink) {
     let Some(residence) = ctx.customer.as_ref().and_then(|c| c.country_of_residence.as_deref()) else { return };
     let root = Loc::Root;
     let list = root.key("address_documents");
-    for (i, d) in req.body.address_documents.iter().flatten().enumerate() {
+    for (i, d) in items(&req.body.address_documents).iter().enumerate() {
         if country(&d.country).is_some_and(|c| c != residence) {
             let doc = list.index(i);
             sink.emit(

@@ -10,10 +10,10 @@
 //! ## Example
 //! Invalid (today 2026-11-26): `"dob": "2008-11-27"` (17). Valid: `"2008-11-26"` (18 today).
 
-use super::{clean, Check, Rule};
+use super::{checks, clean, Rule};
 use crate::context::Context;
 use crate::date::Date;
-use crate::model::CreateIndividualV2;
+use crate::model::{CreateIndividualV2Of, Repr};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -24,14 +24,14 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::AgeOutOfRange],
     summary: "The person must be 18 to 120 years old on the validation date.",
     source: "spec §2, §9.6 (S1)",
-    check: Check::create_v2(check),
+    check: checks!(create_v2: check),
 };
 
 /// Youngest and oldest accepted ages, inclusive.
 const MIN_AGE: i32 = 18;
 const MAX_AGE: i32 = 120;
 
-fn check(req: &CreateIndividualV2, ctx: &Context, sink: &mut Sink) {
+fn check<R: Repr>(req: &CreateIndividualV2Of<'_, R>, ctx: &Context, sink: &mut Sink) {
     let Some(today) = ctx.today else { return };
     let Some(dob) = req.basic_info.as_ref().and_then(|b| clean(&b.dob)) else {
         return;

@@ -9,8 +9,9 @@
 //! ## Example
 //! Invalid: context `"attach_in_flight": true`. Valid: `false` or absent.
 
-use super::{Attach, Check, Rule};
+use super::{checks, Attach, Rule};
 use crate::context::Context;
+use crate::model::Repr;
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -21,10 +22,10 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::AttachInProgress],
     summary: "Only one attach per customer may be in flight (409).",
     source: "spec §3, §10 (S1, S3)",
-    check: Check::attach_v2(check_attach_v2),
+    check: checks!(attach_v2: check_attach_v2),
 };
 
-fn check_attach_v2(_: &Attach<'_>, ctx: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(_: &Attach<'_, '_, R>, ctx: &Context, sink: &mut Sink) {
     if ctx.customer.as_ref().and_then(|c| c.attach_in_flight) == Some(true) {
         sink.emit(
             Code::AttachInProgress,

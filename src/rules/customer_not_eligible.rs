@@ -12,9 +12,10 @@
 //! ## Example
 //! Invalid: a customer in status APPROVED. Valid: a v2 INDIVIDUAL customer in INCOMPLETE.
 
-use super::{Attach, Check, Rule};
+use super::{checks, Attach, Rule};
 use crate::context::Context;
 use crate::lifecycle::Status;
+use crate::model::Repr;
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -25,10 +26,10 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::CustomerNotEligible],
     summary: "The customer must be a v2 INDIVIDUAL in status INCOMPLETE or ACTION_REQUIRED (403).",
     source: "spec §3, §10, §11 (S1, S3)",
-    check: Check::attach_v2(check_attach_v2),
+    check: checks!(attach_v2: check_attach_v2),
 };
 
-fn check_attach_v2(_: &Attach<'_>, ctx: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(_: &Attach<'_, '_, R>, ctx: &Context, sink: &mut Sink) {
     let Some(c) = &ctx.customer else { return };
     // (parameter value, English reason)
     let mut reasons: Vec<(&str, &str)> = Vec::new();

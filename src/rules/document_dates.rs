@@ -16,10 +16,10 @@
 //! ## Example
 //! Invalid (today 2026-11-26): `"expiry_date": "2026-11-26"`. Valid: `"2029-06-01"`.
 
-use super::{clean, Attach, Check, Rule};
+use super::{checks, clean, Attach, Rule};
 use crate::context::Context;
 use crate::date::Date;
-use crate::model::AttachIndividualV1;
+use crate::model::{items, AttachIndividualV1Of, Repr, Text};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -30,38 +30,38 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::DocumentExpired, Code::ExpiryBeforeIssue, Code::IssueDateInFuture],
     summary: "Documents must not be expired, expire after they were issued, and not be issued in the future.",
     source: "spec §3, §9.13 (S1)",
-    check: Check { attach_v2: Some(check_attach_v2), attach_v1: Some(check_attach_v1), ..Check::FRONT_END },
+    check: checks!(attach_v2: check_attach_v2, attach_v1: check_attach_v1),
 };
 
-fn check_attach_v2(req: &Attach<'_>, ctx: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, ctx: &Context, sink: &mut Sink) {
     let root = Loc::Root;
     let list = root.key("identifying_documents");
-    for (i, d) in req.body.identifying_documents.iter().flatten().enumerate() {
+    for (i, d) in items(&req.body.identifying_documents).iter().enumerate() {
         if !d.is_selfie() {
             check(&d.issue_date, &d.expiry_date, &list.index(i), ctx.today, sink);
         }
     }
     let list = root.key("address_documents");
-    for (i, d) in req.body.address_documents.iter().flatten().enumerate() {
-        check(&d.issue_date, &None, &list.index(i), ctx.today, sink);
+    for (i, d) in items(&req.body.address_documents).iter().enumerate() {
+        check(&d.issue_date, &None::<&str>, &list.index(i), ctx.today, sink);
     }
 }
 
-fn check_attach_v1(req: &AttachIndividualV1, ctx: &Context, sink: &mut Sink) {
+fn check_attach_v1<R: Repr>(req: &AttachIndividualV1Of<'_, R>, ctx: &Context, sink: &mut Sink) {
     if let Some(d) = &req.proof_of_identity {
         let root = Loc::Root;
         check(&d.issue_date, &d.expiry_date, &root.key("proof_of_identity"), ctx.today, sink);
     }
 }
 
-fn date(v: &Option<String>) -> Option<Date> {
+fn date(v: &Option<impl Text>) -> Option<Date> {
     clean(v).and_then(|s| Date::parse(s).ok())
 }
 
 /// Checks one document's dates (shared with V1 `proof_of_identity`).
 pub(crate) fn check(
-    issue: &Option<String>,
-    expiry: &Option<String>,
+    issue: &Option<impl Text>,
+    expiry: &Option<impl Text>,
     doc: &Loc<'_>,
     today: Option<Date>,
     sink: &mut Sink,

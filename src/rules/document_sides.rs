@@ -13,9 +13,9 @@
 //! ## Example
 //! Invalid: a NATIONAL_ID with two FRONT files. Valid: FRONT and BACK.
 
-use super::{for_each_identity_files, Attach, Check, Rule};
+use super::{checks, for_each_identity_files, Attach, Rule};
 use crate::context::Context;
-use crate::model::{AttachIndividualV1, DocumentFile, IdentityDocumentType, Side};
+use crate::model::{AttachIndividualV1Of, DocumentFileOf, IdentityDocumentType, Repr, Side};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -26,19 +26,24 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::MissingSide, Code::DuplicateSide],
     summary: "Two-sided documents need one FRONT and one BACK file.",
     source: "spec §3, §9.10 (S1, S3)",
-    check: Check { attach_v2: Some(check_attach_v2), attach_v1: Some(check_attach_v1), ..Check::FRONT_END },
+    check: checks!(attach_v2: check_attach_v2, attach_v1: check_attach_v1),
 };
 
-fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, _: &Context, sink: &mut Sink) {
     for_each_identity_files(Some(req.body), None, |kind, files, files_loc| check(kind, files, files_loc, sink));
 }
 
-fn check_attach_v1(req: &AttachIndividualV1, _: &Context, sink: &mut Sink) {
+fn check_attach_v1<R: Repr>(req: &AttachIndividualV1Of<'_, R>, _: &Context, sink: &mut Sink) {
     for_each_identity_files(None, Some(req), |kind, files, files_loc| check(kind, files, files_loc, sink));
 }
 
 /// Checks the sides of one document's files (shared with V1 `proof_of_identity`).
-pub(crate) fn check(kind: &IdentityDocumentType, files: &[DocumentFile], files_loc: &Loc<'_>, sink: &mut Sink) {
+pub(crate) fn check<R: Repr>(
+    kind: &IdentityDocumentType,
+    files: &[DocumentFileOf<'_, R>],
+    files_loc: &Loc<'_>,
+    sink: &mut Sink,
+) {
     if !kind.is_two_sided() || Some(files.len()) != kind.file_count() {
         return;
     }

@@ -11,9 +11,9 @@
 //! ## Example
 //! Invalid: a US DRIVERS_LICENSE without `state`. Valid: with `"state": "US-CA"`.
 
-use super::{Attach, Check, Rule};
+use super::{checks, Attach, Rule};
 use crate::context::Context;
-use crate::model::IdentityDocumentType;
+use crate::model::{items, IdentityDocumentType, Repr};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -24,14 +24,14 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::StateRequired, Code::StateForbidden],
     summary: "A US driver's licence needs its issuing state; passports, ID cards and permits take none.",
     source: "spec §3, §9.11 (S1 if/then, S3)",
-    check: Check::attach_v2(check_attach_v2),
+    check: checks!(attach_v2: check_attach_v2),
 };
 
-fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, _: &Context, sink: &mut Sink) {
     use IdentityDocumentType::{DriversLicense, NationalId, Passport, ResidencePermit};
     let root = Loc::Root;
     let list = root.key("identifying_documents");
-    for (i, d) in req.body.identifying_documents.iter().flatten().enumerate() {
+    for (i, d) in items(&req.body.identifying_documents).iter().enumerate() {
         let doc = list.index(i);
         let loc = doc.key("state");
         match &d.kind {

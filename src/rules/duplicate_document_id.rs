@@ -9,9 +9,9 @@
 //! ## Example
 //! Invalid: two entries with `"document_id": "123-45-6789"`. Valid: distinct IDs.
 
-use super::{clean, for_each_repeat, Check, Rule};
+use super::{checks, clean, for_each_repeat, Rule};
 use crate::context::Context;
-use crate::model::CreateIndividualV2;
+use crate::model::{CreateIndividualV2Of, Repr};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -22,10 +22,10 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::DuplicateDocumentId],
     summary: "Each tax_info entry must have a unique document_id.",
     source: "spec §2, §9.4 (S1, S7)",
-    check: Check::create_v2(check),
+    check: checks!(create_v2: check),
 };
 
-fn check(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
+fn check<R: Repr>(req: &CreateIndividualV2Of<'_, R>, _: &Context, sink: &mut Sink) {
     let Some(tax) = req.basic_info.as_ref().and_then(|b| b.tax_info.as_ref()) else {
         return;
     };

@@ -10,8 +10,9 @@
 //! ## Example
 //! Invalid: the licence's BACK with the FRONT's URI. Valid: distinct URIs.
 
-use super::{attach_files, clean, for_each_repeat, Attach, Check, Rule};
+use super::{attach_files, checks, clean, for_each_repeat, Attach, Rule};
 use crate::context::Context;
+use crate::model::Repr;
 use crate::report::Code;
 use crate::sink::Sink;
 
@@ -21,10 +22,10 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::DuplicateFileUri],
     summary: "File URIs must be unique across the request (SELFIE files excluded).",
     source: "spec §3, §9.14 (S1, S3)",
-    check: Check::attach_v2(check_attach_v2),
+    check: checks!(attach_v2: check_attach_v2),
 };
 
-fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, _: &Context, sink: &mut Sink) {
     let files = attach_files(req.body).filter(|f| !f.selfie).map(|f| (f, clean(&f.file.uri)));
     for_each_repeat(files, |f| {
         f.emit(

@@ -9,9 +9,9 @@
 //! ## Example
 //! Invalid (warning): `"source_of_fund_ids": [1, 5, 1]`. Valid: `[1, 5]`.
 
-use super::{for_each_repeat, Check, Rule};
+use super::{checks, for_each_repeat, Rule};
 use crate::context::Context;
-use crate::model::CreateIndividualV2;
+use crate::model::{CreateIndividualV2Of, Repr};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -22,10 +22,10 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::DuplicateItem],
     summary: "IDs in source_of_fund_ids should not repeat (warning).",
     source: "spec §2 (source_of_fund_ids; duplicates unspecified)",
-    check: Check::create_v2(check),
+    check: checks!(create_v2: check),
 };
 
-fn check(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
+fn check<R: Repr>(req: &CreateIndividualV2Of<'_, R>, _: &Context, sink: &mut Sink) {
     let Some(ids) = req.financial_profile.as_ref().and_then(|p| p.source_of_fund_ids.as_ref()) else {
         return;
     };

@@ -13,9 +13,9 @@
 //! ## Example
 //! Invalid: a DRIVERS_LICENSE with one file. Valid: with a FRONT and a BACK.
 
-use super::{for_each_identity_files, Attach, Check, Rule};
+use super::{checks, for_each_identity_files, Attach, Rule};
 use crate::context::Context;
-use crate::model::{AttachIndividualV1, IdentityDocumentType};
+use crate::model::{AttachIndividualV1Of, IdentityDocumentType, Repr};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -26,14 +26,14 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::FileCount],
     summary: "PASSPORT and SELFIE take 1 file; NATIONAL_ID, DRIVERS_LICENSE and RESIDENCE_PERMIT take 2.",
     source: "spec §3, §9.10 (S1, S3)",
-    check: Check { attach_v2: Some(check_attach_v2), attach_v1: Some(check_attach_v1), ..Check::FRONT_END },
+    check: checks!(attach_v2: check_attach_v2, attach_v1: check_attach_v1),
 };
 
-fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, _: &Context, sink: &mut Sink) {
     for_each_identity_files(Some(req.body), None, |kind, files, files_loc| check(kind, files.len(), files_loc, sink));
 }
 
-fn check_attach_v1(req: &AttachIndividualV1, _: &Context, sink: &mut Sink) {
+fn check_attach_v1<R: Repr>(req: &AttachIndividualV1Of<'_, R>, _: &Context, sink: &mut Sink) {
     for_each_identity_files(None, Some(req), |kind, files, files_loc| check(kind, files.len(), files_loc, sink));
 }
 

@@ -11,8 +11,9 @@
 //! Invalid: a URI uploaded for another customer. Valid: a URI returned by
 //! `POST /v1/customers/upload` for this customer.
 
-use super::{attach_files, clean, Attach, Check, Rule};
+use super::{attach_files, checks, clean, Attach, Rule};
 use crate::context::Context;
+use crate::model::Repr;
 use crate::report::Code;
 use crate::sink::Sink;
 
@@ -22,12 +23,12 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::FileNotOwned],
     summary: "Every file URI must have been uploaded for this customer (403).",
     source: "spec §3, §10 (S1, S3)",
-    check: Check::attach_v2(check_attach_v2),
+    check: checks!(attach_v2: check_attach_v2),
 };
 
 const MESSAGE: &str = "This file was not uploaded for this customer; upload it with the customer's ID first.";
 
-fn check_attach_v2(req: &Attach<'_>, ctx: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, ctx: &Context, sink: &mut Sink) {
     let Some(owned) = ctx.customer.as_ref().and_then(|c| c.file_uris.as_ref()) else { return };
     for f in attach_files(req.body) {
         if clean(&f.file.uri).is_some_and(|uri| !owned.contains(uri)) {

@@ -27,9 +27,9 @@
 //! Invalid: `{"country_code": "BRA", "document_type": "CPF", "document_id": "390.533.447-06"}`
 //! (check digits). Valid: `"390.533.447-05"`, or `"document_type": "TIN"` with it.
 
-use super::{about, clean, subject, Check, Rule};
+use super::{about, checks, clean, subject, Rule};
 use crate::context::Context;
-use crate::model::{CreateIndividualV1, CreateIndividualV2};
+use crate::model::{CreateIndividualV1Of, CreateIndividualV2Of, Repr};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -41,7 +41,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::InvalidTaxId, Code::TaxIdUnverified],
     summary: "Tax IDs must pass the scheme of their country and document type (python-stdnum 2.2).",
     source: "spec §2, §9.7 (S1 \"validated per country and document type\", S13); shared/spec/tax-ids.md",
-    check: Check { create_v2: Some(check_create_v2), create_v1: Some(check_create_v1), ..Check::FRONT_END },
+    check: checks!(create_v2: check_create_v2, create_v1: check_create_v1),
 };
 
 /// What a US SSN must look like (the contract's exception to python-stdnum's tolerance).
@@ -106,7 +106,7 @@ fn check(
     }
 }
 
-fn check_create_v2(req: &CreateIndividualV2, ctx: &Context, sink: &mut Sink) {
+fn check_create_v2<R: Repr>(req: &CreateIndividualV2Of<'_, R>, ctx: &Context, sink: &mut Sink) {
     let Some(tax) = req.basic_info.as_ref().and_then(|b| b.tax_info.as_ref()) else {
         return;
     };
@@ -121,7 +121,7 @@ fn check_create_v2(req: &CreateIndividualV2, ctx: &Context, sink: &mut Sink) {
 }
 
 /// V1 has one `tin`; for a US resident it is an SSN (spec §4; S1, S13).
-fn check_create_v1(req: &CreateIndividualV1, _: &Context, sink: &mut Sink) {
+fn check_create_v1<R: Repr>(req: &CreateIndividualV1Of<'_, R>, _: &Context, sink: &mut Sink) {
     let Some(bi) = &req.basic_info else { return };
     if super::country(&bi.country_of_residence) == Some("USA") {
         let root = Loc::Root;

@@ -11,9 +11,9 @@
 //! ## Example
 //! Invalid: `55bd6b4e-c20a-4cc8-9535`. Valid: `55bd6b4e-c20a-4cc8-9535-91d5557a67d9`.
 
-use super::{Applies, Attach, Check, Rule};
+use super::{checks, Applies, Attach, Rule};
 use crate::context::Context;
-use crate::model::{Field, StrKind};
+use crate::model::{Field, Repr, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::InvalidUuid],
     summary: "customer_id must be a UUID (8-4-4-4-12 hex digits).",
     source: "spec §1.7, §3 (S1 format: uuid)",
-    check: Check { field: Some((Applies::UUID, check_field)), attach_v2: Some(check_attach_v2), ..Check::FRONT_END },
+    check: checks!(field: (Applies::UUID, check_field), attach_v2: check_attach_v2),
 };
 
 /// Whether `s` is 8-4-4-4-12 hexadecimal digits (either case).
@@ -40,7 +40,7 @@ pub(crate) fn is_uuid(s: &str) -> bool {
 pub(crate) const MESSAGE: &str =
     "`customer_id` must be a UUID: 8-4-4-4-12 hexadecimal digits, as returned by the create call.";
 
-fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, _: &Context, sink: &mut Sink) {
     if let Some(id) = req.customer_id {
         if !is_uuid(id) {
             sink.emit_path_param(Code::InvalidUuid, "customer_id", MESSAGE);

@@ -13,8 +13,8 @@
 
 use crate::context::Context;
 use crate::model::{
-    AttachIndividualV1, AttachIndividualV2, CreateIndividualV1, CreateIndividualV2, DocumentFile, Field,
-    IdentityDocumentType, Walk,
+    items, AttachIndividualV1Of, AttachIndividualV2Of, Borrowed, CreateIndividualV1Of, CreateIndividualV2Of,
+    DocumentFileOf, Field, IdentityDocumentType, Owned, Repr, Text, Walk,
 };
 use crate::pointer::Loc;
 use crate::report::Code;
@@ -69,15 +69,15 @@ pub(crate) use invalid_country::is_alpha3;
 pub(crate) use out_of_range::{message as out_of_range_message, params as out_of_range_params};
 
 pub(crate) type FieldCheck = fn(&Loc<'_>, Field<'_>, &Context, &mut Sink);
-pub(crate) type CreateV2Check = fn(&CreateIndividualV2, &Context, &mut Sink);
-pub(crate) type AttachV2Check = fn(&Attach<'_>, &Context, &mut Sink);
-pub(crate) type CreateV1Check = fn(&CreateIndividualV1, &Context, &mut Sink);
-pub(crate) type AttachV1Check = fn(&AttachIndividualV1, &Context, &mut Sink);
+pub(crate) type CreateV2Check<R> = fn(&CreateIndividualV2Of<'_, R>, &Context, &mut Sink);
+pub(crate) type AttachV2Check<R> = fn(&Attach<'_, '_, R>, &Context, &mut Sink);
+pub(crate) type CreateV1Check<R> = fn(&CreateIndividualV1Of<'_, R>, &Context, &mut Sink);
+pub(crate) type AttachV1Check<R> = fn(&AttachIndividualV1Of<'_, R>, &Context, &mut Sink);
 
 /// A V2 attach request: the body and the `customer_id` path parameter.
-pub(crate) struct Attach<'a> {
-    pub(crate) body: &'a AttachIndividualV2,
-    pub(crate) customer_id: Option<&'a str>,
+pub(crate) struct Attach<'r, 'b, R: Repr> {
+    pub(crate) body: &'r AttachIndividualV2Of<'b, R>,
+    pub(crate) customer_id: Option<&'r str>,
 }
 
 /// Where a rule's checks run. A rule with no check is emitted by the JSON front end.
@@ -85,31 +85,73 @@ pub(crate) struct Attach<'a> {
 pub(crate) struct Check {
     /// Runs on every member, of every request kind, of the classes it applies to.
     pub(crate) field: Option<(Applies, FieldCheck)>,
+    /// The whole-request checks on requests built in code (the owned model)...
+    pub(crate) owned: Checks<Owned>,
+    /// ...and the same functions on raw bodies (the borrowed model).
+    pub(crate) borrowed: Checks<Borrowed>,
+}
+
+/// A rule's whole-request checks, for one form of the model (see [`checks!`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Checks<R: Repr> {
     /// Runs on a whole V2 create request.
-    pub(crate) create_v2: Option<CreateV2Check>,
+    pub(crate) create_v2: Option<CreateV2Check<R>>,
     /// Runs on a whole V2 attach request.
-    pub(crate) attach_v2: Option<AttachV2Check>,
+    pub(crate) attach_v2: Option<AttachV2Check<R>>,
     /// Runs on a whole V1 create request.
-    pub(crate) create_v1: Option<CreateV1Check>,
+    pub(crate) create_v1: Option<CreateV1Check<R>>,
     /// Runs on a whole V1 attach request.
-    pub(crate) attach_v1: Option<AttachV1Check>,
+    pub(crate) attach_v1: Option<AttachV1Check<R>>,
+}
+
+impl<R: Repr> Checks<R> {
+    pub(crate) const NONE: Checks<R> = Checks { create_v2: None, attach_v2: None, create_v1: None, attach_v1: None };
 }
 
 impl Check {
     /// Emitted by the JSON front end while parsing (`src/parse.rs`).
-    pub(crate) const FRONT_END: Check =
-        Check { field: None, create_v2: None, attach_v2: None, create_v1: None, attach_v1: None };
+    pub(crate) const FRONT_END: Check = Check { field: None, owned: Checks::NONE, borrowed: Checks::NONE };
 
     pub(crate) const fn field(applies: Applies, f: FieldCheck) -> Check {
         Check { field: Some((applies, f)), ..Check::FRONT_END }
     }
+}
 
-    pub(crate) const fn create_v2(f: CreateV2Check) -> Check {
-        Check { create_v2: Some(f), ..Check::FRONT_END }
+/// A rule's [`Check`] with whole-request checks, `kind: function` for each request kind it
+/// checks (`create_v2`, `attach_v2`, `create_v1`, `attach_v1`), after an optional
+/// `field: (applies, function)`. Each function is generic over the [`Repr`] and is
+/// instantiated for both forms of the model: one set of rules for typed and raw requests.
+macro_rules! checks {
+    (field: $field:expr, $($kind:ident: $f:ident),+ $(,)?) => {
+        $crate::rules::Check { field: Some($field), ..checks!($($kind: $f),+) }
+    };
+    ($($kind:ident: $f:ident),+ $(,)?) => {
+        $crate::rules::Check {
+            field: None,
+            owned: $crate::rules::Checks { $($kind: Some($f::<$crate::model::Owned>),)+ ..$crate::rules::Checks::NONE },
+            borrowed: $crate::rules::Checks {
+                $($kind: Some($f::<$crate::model::Borrowed>),)+
+                ..$crate::rules::Checks::NONE
+            },
+        }
+    };
+}
+use checks;
+
+/// The form of the model a request is in, and so which instantiation of the checks runs.
+pub(crate) trait Form: Repr {
+    fn checks(check: &Check) -> &Checks<Self>;
+}
+
+impl Form for Owned {
+    fn checks(check: &Check) -> &Checks<Owned> {
+        &check.owned
     }
+}
 
-    pub(crate) const fn attach_v2(f: AttachV2Check) -> Check {
-        Check { attach_v2: Some(f), ..Check::FRONT_END }
+impl Form for Borrowed {
+    fn checks(check: &Check) -> &Checks<Borrowed> {
+        &check.borrowed
     }
 }
 
@@ -229,31 +271,31 @@ pub(crate) const RULES: &[&Rule] = &[
     &address_document_country_mismatch::RULE,
 ];
 
-/// Runs every rule on a typed V2 attach request.
-pub(crate) fn check_attach_v2(req: &Attach<'_>, ctx: &Context, sink: &mut Sink) {
+/// Runs every rule on a V2 attach request.
+pub(crate) fn check_attach_v2<R: Form>(req: &Attach<'_, '_, R>, ctx: &Context, sink: &mut Sink) {
     req.body.walk(&mut |loc, field| check_field(loc, field, ctx, sink));
     for rule in RULES {
-        if let Some(f) = rule.check.attach_v2 {
+        if let Some(f) = R::checks(&rule.check).attach_v2 {
             f(req, ctx, sink);
         }
     }
 }
 
-/// Runs every rule on a typed V1 create request.
-pub(crate) fn check_create_v1(req: &CreateIndividualV1, ctx: &Context, sink: &mut Sink) {
+/// Runs every rule on a V1 create request.
+pub(crate) fn check_create_v1<R: Form>(req: &CreateIndividualV1Of<'_, R>, ctx: &Context, sink: &mut Sink) {
     req.walk(&mut |loc, field| check_field(loc, field, ctx, sink));
     for rule in RULES {
-        if let Some(f) = rule.check.create_v1 {
+        if let Some(f) = R::checks(&rule.check).create_v1 {
             f(req, ctx, sink);
         }
     }
 }
 
-/// Runs every rule on a typed V1 attach request.
-pub(crate) fn check_attach_v1(req: &AttachIndividualV1, ctx: &Context, sink: &mut Sink) {
+/// Runs every rule on a V1 attach request.
+pub(crate) fn check_attach_v1<R: Form>(req: &AttachIndividualV1Of<'_, R>, ctx: &Context, sink: &mut Sink) {
     req.walk(&mut |loc, field| check_field(loc, field, ctx, sink));
     for rule in RULES {
-        if let Some(f) = rule.check.attach_v1 {
+        if let Some(f) = R::checks(&rule.check).attach_v1 {
             f(req, ctx, sink);
         }
     }
@@ -303,11 +345,11 @@ const fn field_checks() -> [([FieldCheck; RULES.len()], usize); Applies::CLASSES
     out
 }
 
-/// Runs every rule on a typed V2 create request.
-pub(crate) fn check_create_v2(req: &CreateIndividualV2, ctx: &Context, sink: &mut Sink) {
+/// Runs every rule on a V2 create request.
+pub(crate) fn check_create_v2<R: Form>(req: &CreateIndividualV2Of<'_, R>, ctx: &Context, sink: &mut Sink) {
     req.walk(&mut |loc, field| check_field(loc, field, ctx, sink));
     for rule in RULES {
-        if let Some(f) = rule.check.create_v2 {
+        if let Some(f) = R::checks(&rule.check).create_v2 {
             f(req, ctx, sink);
         }
     }
@@ -317,12 +359,12 @@ pub(crate) fn check_create_v2(req: &CreateIndividualV2, ctx: &Context, sink: &mu
 // Helpers shared by several rules.
 
 /// The value, when earlier string rules (`empty`, `invalid_characters`) have nothing to say about it.
-pub(crate) fn clean(v: &Option<String>) -> Option<&str> {
+pub(crate) fn clean(v: &Option<impl Text>) -> Option<&str> {
     v.as_deref().filter(|s| crate::text::is_clean(s))
 }
 
 /// The value, when it is an uppercase ISO 3166-1 alpha-3 code of the 249.
-pub(crate) fn country(v: &Option<String>) -> Option<&str> {
+pub(crate) fn country(v: &Option<impl Text>) -> Option<&str> {
     v.as_deref().filter(|s| invalid_country::is_alpha3(s))
 }
 
@@ -368,15 +410,15 @@ pub(crate) fn about(loc: &Loc<'_>, rest: &[&str]) -> String {
 
 /// Calls `f` with the type, the files and the location of `files` of every identifying
 /// document that has both (V2 attach), or of the V1 `proof_of_identity` (its type in V2 terms).
-pub(crate) fn for_each_identity_files(
-    v2: Option<&AttachIndividualV2>,
-    v1: Option<&AttachIndividualV1>,
-    mut f: impl FnMut(&IdentityDocumentType, &[DocumentFile], &Loc<'_>),
+pub(crate) fn for_each_identity_files<'b, R: Repr>(
+    v2: Option<&AttachIndividualV2Of<'b, R>>,
+    v1: Option<&AttachIndividualV1Of<'b, R>>,
+    mut f: impl FnMut(&IdentityDocumentType, &[DocumentFileOf<'b, R>], &Loc<'_>),
 ) {
     let root = Loc::Root;
     if let Some(req) = v2 {
         let list = root.key("identifying_documents");
-        for (i, d) in req.identifying_documents.iter().flatten().enumerate() {
+        for (i, d) in items(&req.identifying_documents).iter().enumerate() {
             if let (Some(kind), Some(files)) = (&d.kind, &d.files) {
                 let doc = list.index(i);
                 f(kind, files, &doc.key("files"));
@@ -393,17 +435,17 @@ pub(crate) fn for_each_identity_files(
 
 /// One file of an attach request, with where it is.
 #[derive(Clone, Copy)]
-pub(crate) struct FileRef<'a> {
+pub(crate) struct FileRef<'a, 'b, R: Repr> {
     /// `identifying_documents` or `address_documents`.
     pub(crate) list: &'static str,
     pub(crate) doc: usize,
     pub(crate) index: usize,
     /// Whether the file belongs to a SELFIE.
     pub(crate) selfie: bool,
-    pub(crate) file: &'a DocumentFile,
+    pub(crate) file: &'a DocumentFileOf<'b, R>,
 }
 
-impl FileRef<'_> {
+impl<R: Repr> FileRef<'_, '_, R> {
     /// Reports a violation at `member` (`uri` or `side`) of this file.
     pub(crate) fn emit(&self, sink: &mut Sink, code: Code, member: &'static str, message: &'static str) {
         let root = Loc::Root;
@@ -416,10 +458,12 @@ impl FileRef<'_> {
 }
 
 /// Every file of an attach request, identifying documents first, in request order.
-pub(crate) fn attach_files(body: &AttachIndividualV2) -> impl Iterator<Item = FileRef<'_>> + Clone {
-    let identity = body.identifying_documents.iter().flatten().enumerate().flat_map(|(doc, d)| {
+pub(crate) fn attach_files<'a, 'b, R: Repr>(
+    body: &'a AttachIndividualV2Of<'b, R>,
+) -> impl Iterator<Item = FileRef<'a, 'b, R>> + Clone {
+    let identity = items(&body.identifying_documents).iter().enumerate().flat_map(|(doc, d)| {
         let selfie = d.is_selfie();
-        d.files.iter().flatten().enumerate().map(move |(index, file)| FileRef {
+        items(&d.files).iter().enumerate().map(move |(index, file)| FileRef {
             list: "identifying_documents",
             doc,
             index,
@@ -427,8 +471,8 @@ pub(crate) fn attach_files(body: &AttachIndividualV2) -> impl Iterator<Item = Fi
             file,
         })
     });
-    let address = body.address_documents.iter().flatten().enumerate().flat_map(|(doc, d)| {
-        d.files.iter().flatten().enumerate().map(move |(index, file)| FileRef {
+    let address = items(&body.address_documents).iter().enumerate().flat_map(|(doc, d)| {
+        items(&d.files).iter().enumerate().map(move |(index, file)| FileRef {
             list: "address_documents",
             doc,
             index,

@@ -9,8 +9,9 @@
 //! ## Example
 //! Invalid: two SELFIE entries. Valid: one.
 
-use super::{Attach, Check, Rule};
+use super::{checks, Attach, Rule};
 use crate::context::Context;
+use crate::model::{items, Repr};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -21,13 +22,13 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::MultipleSelfies],
     summary: "At most one SELFIE per request.",
     source: "spec §3, §9.9 (S1, S3)",
-    check: Check::attach_v2(check_attach_v2),
+    check: checks!(attach_v2: check_attach_v2),
 };
 
-fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, _: &Context, sink: &mut Sink) {
     let root = Loc::Root;
     let list = root.key("identifying_documents");
-    let selfies = req.body.identifying_documents.iter().flatten().enumerate().filter(|(_, d)| d.is_selfie());
+    let selfies = items(&req.body.identifying_documents).iter().enumerate().filter(|(_, d)| d.is_selfie());
     for (i, _) in selfies.skip(1) {
         sink.emit(
             Code::MultipleSelfies,

@@ -17,9 +17,9 @@
 //! ## Example
 //! Invalid: residence `USA` with `"+14165550123"` (Toronto). Valid: residence `CAN` with it.
 
-use super::{clean, country, Check, Rule};
+use super::{checks, clean, country, Rule};
 use crate::context::Context;
-use crate::model::{CreateIndividualV1, CreateIndividualV2};
+use crate::model::{CreateIndividualV1Of, CreateIndividualV2Of, Repr, Text};
 use crate::phone::{matches_country, possibility, PhoneMatch, Possibility};
 use crate::pointer::Loc;
 use crate::report::Code;
@@ -31,11 +31,11 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::PhoneCountryMismatch],
     summary: "The phone number must belong to the country of residence.",
     source: "spec §1.5, §9.2 (S6-V1; [I] for V2)",
-    check: Check { create_v2: Some(check_create_v2), create_v1: Some(check_create_v1), ..Check::FRONT_END },
+    check: checks!(create_v2: check_create_v2, create_v1: check_create_v1),
 };
 
 /// Checks one phone member against a residence country.
-pub(crate) fn check(phone: &Option<String>, residence: &Option<String>, phone_loc: &Loc<'_>, sink: &mut Sink) {
+pub(crate) fn check(phone: &Option<impl Text>, residence: &Option<impl Text>, phone_loc: &Loc<'_>, sink: &mut Sink) {
     let (Some(number), Some(residence)) = (clean(phone), country(residence)) else {
         return;
     };
@@ -53,7 +53,7 @@ pub(crate) fn check(phone: &Option<String>, residence: &Option<String>, phone_lo
     }
 }
 
-fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
+fn check_create_v2<R: Repr>(req: &CreateIndividualV2Of<'_, R>, _: &Context, sink: &mut Sink) {
     if let Some(bi) = &req.basic_info {
         let root = Loc::Root;
         let l = root.key("basic_info");
@@ -61,7 +61,7 @@ fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
     }
 }
 
-fn check_create_v1(req: &CreateIndividualV1, _: &Context, sink: &mut Sink) {
+fn check_create_v1<R: Repr>(req: &CreateIndividualV1Of<'_, R>, _: &Context, sink: &mut Sink) {
     if let Some(bi) = &req.basic_info {
         let root = Loc::Root;
         let l = root.key("basic_info");

@@ -11,9 +11,9 @@
 //! ## Example
 //! Invalid (reliance disabled): `"verification_type": "RELIANCE"`. Valid: `"STANDARD"`.
 
-use super::{Check, Rule};
+use super::{checks, Rule};
 use crate::context::Context;
-use crate::model::{CreateIndividualV1, CreateIndividualV2, VerificationType};
+use crate::model::{CreateIndividualV1Of, CreateIndividualV2Of, Repr, VerificationType};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::RelianceNotEnabled],
     summary: "RELIANCE verification needs the client feature enabled (423).",
     source: "spec §2, §10, §13 (S1, S2, S4)",
-    check: Check { create_v2: Some(check_create_v2), create_v1: Some(check_create_v1), ..Check::FRONT_END },
+    check: checks!(create_v2: check_create_v2, create_v1: check_create_v1),
 };
 
 /// Checks a verification type against the client's settings.
@@ -40,10 +40,10 @@ pub(crate) fn check(vt: Option<&VerificationType>, ctx: &Context, sink: &mut Sin
     }
 }
 
-fn check_create_v2(req: &CreateIndividualV2, ctx: &Context, sink: &mut Sink) {
+fn check_create_v2<R: Repr>(req: &CreateIndividualV2Of<'_, R>, ctx: &Context, sink: &mut Sink) {
     check(req.verification_type.as_ref(), ctx, sink);
 }
 
-fn check_create_v1(req: &CreateIndividualV1, ctx: &Context, sink: &mut Sink) {
+fn check_create_v1<R: Repr>(req: &CreateIndividualV1Of<'_, R>, ctx: &Context, sink: &mut Sink) {
     check(req.verification_type.as_ref(), ctx, sink);
 }

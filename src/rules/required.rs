@@ -12,9 +12,9 @@
 //! ## Example
 //! Invalid: an `address` without `city`. Valid: `"city": "San Francisco"`.
 
-use super::{about, Applies, Attach, Check, Rule};
+use super::{about, checks, Applies, Attach, Rule};
 use crate::context::Context;
-use crate::model::Field;
+use crate::model::{items, Field, Repr};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::Required],
     summary: "Required members must be present and not null.",
     source: "spec §2, §3 (S1 required lists)",
-    check: Check { field: Some((Applies::MISSING, check)), attach_v2: Some(check_attach_v2), ..Check::FRONT_END },
+    check: checks!(field: (Applies::MISSING, check), attach_v2: check_attach_v2),
 };
 
 /// Sees only the MISSING class: members that are required and absent.
@@ -34,10 +34,10 @@ fn check(loc: &Loc<'_>, _: Field<'_>, _: &Context, sink: &mut Sink) {
 }
 
 /// `number` and `expiry_date` on primary identifying documents.
-fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, _: &Context, sink: &mut Sink) {
     let root = Loc::Root;
     let list = root.key("identifying_documents");
-    for (i, d) in req.body.identifying_documents.iter().flatten().enumerate() {
+    for (i, d) in items(&req.body.identifying_documents).iter().enumerate() {
         if d.kind.as_ref().is_some_and(|k| k.is_primary()) {
             let doc = list.index(i);
             for (name, value) in [("number", &d.number), ("expiry_date", &d.expiry_date)] {

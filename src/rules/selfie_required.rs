@@ -10,8 +10,9 @@
 //! ## Example
 //! Invalid (selfie required): only a PASSPORT. Valid: a PASSPORT and a SELFIE.
 
-use super::{Attach, Check, Rule};
+use super::{checks, Attach, Rule};
 use crate::context::Context;
+use crate::model::Repr;
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -22,10 +23,10 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::SelfieRequired],
     summary: "A SELFIE is required when the client's configuration says so.",
     source: "spec §3, §10 (S3)",
-    check: Check::attach_v2(check_attach_v2),
+    check: checks!(attach_v2: check_attach_v2),
 };
 
-fn check_attach_v2(req: &Attach<'_>, ctx: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, ctx: &Context, sink: &mut Sink) {
     let required = ctx.client.as_ref().and_then(|c| c.selfie_required) == Some(true);
     let Some(docs) = &req.body.identifying_documents else { return };
     if required && !docs.iter().any(|d| d.is_selfie()) {

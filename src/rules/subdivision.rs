@@ -18,9 +18,9 @@
 //! ## Example
 //! Invalid: `"subdivision_code": "CA"` with `"country": "USA"`. Valid: `"US-CA"`.
 
-use super::{clean, country, Check, Rule};
+use super::{checks, clean, country, Rule};
 use crate::context::Context;
-use crate::model::{CreateIndividualV1, CreateIndividualV2};
+use crate::model::{CreateIndividualV1Of, CreateIndividualV2Of, Repr, Text};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -32,13 +32,13 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::UnknownSubdivision, Code::SubdivisionCountryMismatch, Code::SubdivisionUnverified],
     summary: "Subdivision codes must be ISO 3166-2 codes of the address's country.",
     source: "spec §1.2, §9.3 (S1, S2-B, S7); ISO 3166-2 via iso-codes 4.20.1",
-    check: Check { create_v2: Some(check_create_v2), create_v1: Some(check_create_v1), ..Check::FRONT_END },
+    check: checks!(create_v2: check_create_v2, create_v1: check_create_v1),
 };
 
 const UNKNOWN: &str = "This is not an ISO 3166-2 subdivision code; give the full code with the country prefix, in uppercase, such as US-CA.";
 
 /// Checks one subdivision member against the address country (`country` is the raw member).
-pub(crate) fn check(code: &Option<String>, country_member: &Option<String>, loc: &Loc<'_>, sink: &mut Sink) {
+pub(crate) fn check(code: &Option<impl Text>, country_member: &Option<impl Text>, loc: &Loc<'_>, sink: &mut Sink) {
     let Some(code) = clean(code) else { return };
     if !code.is_ascii() {
         return; // non_ascii covers it
@@ -66,7 +66,7 @@ pub(crate) fn check(code: &Option<String>, country_member: &Option<String>, loc:
     }
 }
 
-fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
+fn check_create_v2<R: Repr>(req: &CreateIndividualV2Of<'_, R>, _: &Context, sink: &mut Sink) {
     if let Some(a) = &req.address {
         let root = Loc::Root;
         let l = root.key("address");
@@ -74,7 +74,7 @@ fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
     }
 }
 
-fn check_create_v1(req: &CreateIndividualV1, _: &Context, sink: &mut Sink) {
+fn check_create_v1<R: Repr>(req: &CreateIndividualV1Of<'_, R>, _: &Context, sink: &mut Sink) {
     if let Some(a) = &req.address {
         let root = Loc::Root;
         let l = root.key("address");

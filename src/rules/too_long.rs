@@ -9,8 +9,9 @@
 //! ## Example
 //! Invalid: a 65-character `state`. Valid: `"US-CA"`.
 
-use super::{clean, Attach, Check, Rule};
+use super::{checks, clean, Attach, Rule};
 use crate::context::Context;
+use crate::model::{items, Repr};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -21,13 +22,13 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::TooLong],
     summary: "Strings must not exceed their maximum length (state: 64 characters).",
     source: "spec §3, §12 (S1 maxLength)",
-    check: Check::attach_v2(check_attach_v2),
+    check: checks!(attach_v2: check_attach_v2),
 };
 
-fn check_attach_v2(req: &Attach<'_>, _: &Context, sink: &mut Sink) {
+fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, _: &Context, sink: &mut Sink) {
     let root = Loc::Root;
     let list = root.key("identifying_documents");
-    for (i, d) in req.body.identifying_documents.iter().flatten().enumerate() {
+    for (i, d) in items(&req.body.identifying_documents).iter().enumerate() {
         if d.is_selfie() {
             continue;
         }

@@ -13,9 +13,9 @@
 //! Invalid: `"first_name": "María"` alone. Valid: `"first_name": "María", "first_name_en": "Maria"`.
 //! With suggestions on, the ASCII fold of the base value is suggested.
 
-use super::{about, member_name, Applies, Check, Rule};
+use super::{about, checks, member_name, Applies, Rule};
 use crate::context::Context;
-use crate::model::{CreateIndividualV2, Field, StrKind};
+use crate::model::{CreateIndividualV2Of, Field, Repr, StrKind, Text};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -27,11 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::TransliterationRequired, Code::TransliterationNotAscii],
     summary: "Non-ASCII names and street lines need an ASCII `_en` companion.",
     source: "spec §1.6, §9.5 (S1, S2, S6-V2, S7)",
-    check: Check {
-        field: Some((Applies::COMPANION, check_companion)),
-        create_v2: Some(check_create_v2),
-        ..Check::FRONT_END
-    },
+    check: checks!(field: (Applies::COMPANION, check_companion), create_v2: check_create_v2),
 };
 
 /// Every `_en` companion, wherever it is, must be ASCII.
@@ -48,7 +44,12 @@ fn check_companion(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink
 }
 
 /// Reports a missing companion for one base/companion pair.
-pub(crate) fn check_pair(base: &Option<String>, companion: &Option<String>, companion_loc: &Loc<'_>, sink: &mut Sink) {
+pub(crate) fn check_pair(
+    base: &Option<impl Text>,
+    companion: &Option<impl Text>,
+    companion_loc: &Loc<'_>,
+    sink: &mut Sink,
+) {
     if let Some(b) = base.as_deref().filter(|b| !b.is_ascii() && companion.is_none()) {
         if is_clean(b) {
             sink.emit_suggesting(
@@ -66,7 +67,7 @@ pub(crate) fn check_pair(base: &Option<String>, companion: &Option<String>, comp
     }
 }
 
-fn check_create_v2(req: &CreateIndividualV2, _: &Context, sink: &mut Sink) {
+fn check_create_v2<R: Repr>(req: &CreateIndividualV2Of<'_, R>, _: &Context, sink: &mut Sink) {
     let root = Loc::Root;
     if let Some(bi) = &req.basic_info {
         let l = root.key("basic_info");

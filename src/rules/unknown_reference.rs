@@ -11,9 +11,9 @@
 //! ## Example
 //! Invalid (catalogue occupations `[1, 42]`): `"occupation_id": 7`. Valid: `42`.
 
-use super::{Check, Rule};
+use super::{checks, Rule};
 use crate::context::{Context, IdSet};
-use crate::model::{CreateIndividualV1, CreateIndividualV2};
+use crate::model::{items, CreateIndividualV1Of, CreateIndividualV2Of, Repr};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     codes: &[Code::UnknownReference],
     summary: "Catalogue IDs must exist in the catalogue given in the context.",
     source: "spec §2, §7 (S1, S2-B)",
-    check: Check { create_v2: Some(check_create_v2), create_v1: Some(check_create_v1), ..Check::FRONT_END },
+    check: checks!(create_v2: check_create_v2, create_v1: check_create_v1),
 };
 
 /// Checks one ID against one catalogue list.
@@ -41,7 +41,7 @@ pub(crate) fn check(id: Option<u64>, list: Option<&IdSet>, endpoint: &str, loc: 
     }
 }
 
-fn check_create_v2(req: &CreateIndividualV2, ctx: &Context, sink: &mut Sink) {
+fn check_create_v2<R: Repr>(req: &CreateIndividualV2Of<'_, R>, ctx: &Context, sink: &mut Sink) {
     let (Some(cat), Some(p)) = (&ctx.catalog, &req.financial_profile) else {
         return;
     };
@@ -50,7 +50,7 @@ fn check_create_v2(req: &CreateIndividualV2, ctx: &Context, sink: &mut Sink) {
     check(p.occupation_id, cat.occupation_ids.as_ref(), "GET /v1/occupations", &l.key("occupation_id"), sink);
     check(p.purpose_id, cat.purpose_ids.as_ref(), "GET /v1/purposes?type=INDIVIDUAL", &l.key("purpose_id"), sink);
     let list = l.key("source_of_fund_ids");
-    for (i, &id) in p.source_of_fund_ids.iter().flatten().enumerate() {
+    for (i, &id) in items(&p.source_of_fund_ids).iter().enumerate() {
         check(
             Some(id),
             cat.source_of_fund_ids.as_ref(),
@@ -61,7 +61,7 @@ fn check_create_v2(req: &CreateIndividualV2, ctx: &Context, sink: &mut Sink) {
     }
 }
 
-fn check_create_v1(req: &CreateIndividualV1, ctx: &Context, sink: &mut Sink) {
+fn check_create_v1<R: Repr>(req: &CreateIndividualV1Of<'_, R>, ctx: &Context, sink: &mut Sink) {
     let (Some(cat), Some(p)) = (&ctx.catalog, &req.financial_profile) else { return };
     let root = Loc::Root;
     let l = root.key("financial_profile");
