@@ -26,7 +26,7 @@
 //! Every input is checked when the bench starts (valid, or exactly the violations expected), and
 //! what each scaling input reports is printed, so the numbers measure what they claim to.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
+use criterion::{criterion_group, BenchmarkId, Criterion, SamplingMode, Throughput};
 use kyc_rules::tax_id;
 use kyc_rules::{
     validate, AttachIndividualV2, Context, CreateIndividualV2, Date, Options, Report, Request, RequestKind,
@@ -568,4 +568,50 @@ criterion_group! {
     config = configure(Criterion::default());
     targets = create_v2, attach_v2, scaling, tax_ids
 }
-criterion_main!(benches);
+/// `KYC_INSTRUCTIONS=CASE:N cargo bench --bench validate` runs one case N times and exits, for
+/// counting instructions under callgrind (`scripts/instructions.sh` runs every case with N = 0
+/// and N = 1000 and prints the difference per call). The cases are the inputs of the three
+/// groups above: `create-valid`, `create-invalid`, `attach-valid`, each `/a` (baseline (a)),
+/// `/raw` or `/typed`.
+fn instructions(spec: &str) {
+    let (case, n) = spec.split_once(':').expect("KYC_INSTRUCTIONS=CASE:N");
+    let n: usize = n.parse().expect("N is a count");
+    let (create_ctx, attach_ctx, opts) = (create_context(), attach_context(), Options::default());
+    let (invalid, _) = invalid_create();
+    let valid_typed: CreateIndividualV2 = typed(CREATE);
+    let invalid_typed: CreateIndividualV2 = typed(&invalid);
+    let attach: AttachIndividualV2 = typed(ATTACH);
+    let run: Box<dyn Fn()> = match case {
+        "create-valid/a" => Box::new(|| drop(black_box(serde_json::from_slice::<plain::Create>(black_box(CREATE))))),
+        "create-valid/raw" => Box::new(|| drop(black_box(validate(create_raw(black_box(CREATE)), &create_ctx, &opts)))),
+        "create-valid/typed" => {
+            Box::new(|| drop(black_box(validate(create_typed(black_box(&valid_typed)), &create_ctx, &opts))))
+        }
+        "create-invalid/a" => {
+            Box::new(|| drop(black_box(serde_json::from_slice::<plain::Create>(black_box(&invalid)))))
+        }
+        "create-invalid/raw" => {
+            Box::new(|| drop(black_box(validate(create_raw(black_box(&invalid)), &create_ctx, &opts))))
+        }
+        "create-invalid/typed" => {
+            Box::new(|| drop(black_box(validate(create_typed(black_box(&invalid_typed)), &create_ctx, &opts))))
+        }
+        "attach-valid/a" => Box::new(|| drop(black_box(serde_json::from_slice::<plain::Attach>(black_box(ATTACH))))),
+        "attach-valid/raw" => Box::new(|| drop(black_box(validate(attach_raw(black_box(ATTACH)), &attach_ctx, &opts)))),
+        "attach-valid/typed" => {
+            Box::new(|| drop(black_box(validate(attach_typed(black_box(&attach)), &attach_ctx, &opts))))
+        }
+        other => panic!("unknown case {other}"),
+    };
+    for _ in 0..n {
+        run();
+    }
+}
+
+fn main() {
+    if let Ok(spec) = std::env::var("KYC_INSTRUCTIONS") {
+        return instructions(&spec);
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
