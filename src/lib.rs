@@ -75,6 +75,7 @@ mod context;
 mod data;
 mod date;
 pub mod http;
+mod json;
 pub mod lifecycle;
 pub mod messages;
 pub mod migrate;

@@ -56,11 +56,27 @@ pub(crate) fn parse<'de, T: Object<'de>>(body: &'de [u8], scratch: &'de mut Vec<
     None
 }
 
+/// Reads `body` once: with the fast reader ([`crate::json`]), or, when it gives up, with
+/// serde_json, whose answer is the engine's (the fast reader reads only what serde_json reads,
+/// and reads it the same way).
 fn parse_once<'de, T: Object<'de>>(body: &'de [u8], sink: &mut Sink) -> Result<Option<T>, serde_json::Error> {
+    if let Some(read) = parse_fast::<T>(body, sink) {
+        return Ok(read);
+    }
+    sink.reset();
     let mut de = serde_json::Deserializer::from_slice(body);
     let root = Loc::Root;
     let seed = ObjectSeed::<T> { sink, loc: &root, required: REQ, top: true, _t: PhantomData };
     seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v))
+}
+
+fn parse_fast<'de, T: Object<'de>>(body: &'de [u8], sink: &mut Sink) -> Option<Option<T>> {
+    let mut reader = crate::json::Reader::new(body).ok()?;
+    let root = Loc::Root;
+    let seed = ObjectSeed::<T> { sink, loc: &root, required: REQ, top: true, _t: PhantomData };
+    let read = seed.deserialize(&mut reader).ok()?;
+    reader.end().ok()?;
+    Some(read)
 }
 
 /// A copy of `body` with every huge number outside strings replaced by `1e308` (or
