@@ -374,12 +374,8 @@ impl<'de> SeqAccess<'de> for Items<'_, 'de> {
         let r = &mut *self.reader;
         match r.peek() {
             Some(b']') => return Ok(None),
-            Some(b',') if !self.first => {
-                r.pos += 1;
-                if r.peek() == Some(b']') {
-                    return Err(Fallback); // a trailing comma
-                }
-            }
+            // After a comma, an item must follow: a `]` there fails as the item.
+            Some(b',') if !self.first => r.pos += 1,
             Some(_) if self.first => {}
             _ => return Err(Fallback),
         }
@@ -391,6 +387,7 @@ impl<'de> SeqAccess<'de> for Items<'_, 'de> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use serde::Deserialize;
     use serde_json::Value;
 
@@ -429,9 +426,37 @@ mod tests {
     #[test]
     fn gives_up_on_what_serde_json_rejects() {
         for text in [
-            "", " ", "{", "}", "[1,]", "{\"a\":1,}", "{,}", "[,1]", "{\"a\" 1}", "{\"a\":}", "01", "-", "1.", "-01",
-            "+1", ".5", "1e", "tru", "nul", "falsey", "{\"a\":1}x", "[1 2]", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"",
-            "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"a\u{1}b\"", "'a'", "{a:1}", "[\"unterminated]",
+            "",
+            " ",
+            "{",
+            "}",
+            "[1,]",
+            "{\"a\":1,}",
+            "{,}",
+            "[,1]",
+            "{\"a\" 1}",
+            "{\"a\":}",
+            "01",
+            "-",
+            "1.",
+            "-01",
+            "+1",
+            ".5",
+            "1e",
+            "tru",
+            "nul",
+            "falsey",
+            "{\"a\":1}x",
+            "[1 2]",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
+            "\"a\u{1}b\"",
+            "'a'",
+            "{a:1}",
+            "[\"unterminated]",
         ] {
             assert!(serde_json::from_str::<Value>(text).is_err(), "serde_json reads {text:?}");
             assert_eq!(read(text), Err(Fallback), "{text:?}");
@@ -446,6 +471,64 @@ mod tests {
         assert!(serde_json::from_str::<Value>(&nested(DEPTH_LIMIT)).is_ok());
         assert_eq!(read(&nested(DEPTH_LIMIT + 1)), Err(Fallback));
         assert!(serde_json::from_str::<Value>(&nested(DEPTH_LIMIT + 1)).is_err());
+    }
+
+    /// Any JSON value, with the strings, numbers and nesting that test the reader's edges.
+    fn any_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<u64>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+            "(?s).{0,24}".prop_map(Value::from),
+            "[ -~\u{80}-\u{10FFFF}\\\"\u{0}-\u{1f}]{0,12}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(6, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::vec(("[a-z\\\"]{0,4}", inner), 0..6)
+                    .prop_map(|members| Value::Object(members.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// Complete on what serde_json writes: the reader reads it, and to the same value.
+        #[test]
+        fn reads_what_serde_json_writes(v in any_value(), pretty in any::<bool>()) {
+            let text = if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }.unwrap();
+            prop_assert_eq!(read(&text), Ok(serde_json::from_str::<Value>(&text).unwrap()), "{}", text);
+        }
+
+        /// Sound on anything: when the reader reads a text (here, JSON with one byte changed,
+        /// inserted or removed), serde_json reads it too, to the same value.
+        #[test]
+        fn reads_nothing_serde_json_rejects(
+            v in any_value(),
+            at in any::<prop::sample::Index>(),
+            edit in 0..3u8,
+            byte in prop::sample::select(b"{}[],:\"\\ \t\n0123456789-+.eEtrufalsn\x00\x1f\x7fu".to_vec()),
+        ) {
+            let mut bytes = serde_json::to_vec(&v).unwrap();
+            let i = at.index(bytes.len() + 1);
+            match edit {
+                0 if i < bytes.len() => bytes[i] = byte,
+                1 if i < bytes.len() => { bytes.remove(i); }
+                _ => bytes.insert(i, byte),
+            }
+            let ours = Reader::new(&bytes).and_then(|mut r| {
+                let v = Value::deserialize(&mut r)?;
+                r.end().map(|()| v)
+            });
+            if let Ok(got) = ours {
+                let want = serde_json::from_slice::<Value>(&bytes);
+                prop_assert!(want.is_ok(), "read what serde_json rejects: {:?}", String::from_utf8_lossy(&bytes));
+                prop_assert_eq!(got, want.unwrap());
+            }
+        }
     }
 
     #[test]
