@@ -67,14 +67,21 @@ impl<'de> Reader<'de> {
     /// The next byte that is not JSON whitespace, not consumed.
     fn peek(&mut self) -> Option<u8> {
         let bytes = self.bytes();
-        loop {
-            match *bytes.get(self.pos)? {
-                // Indentation: the run of spaces eight bytes at a time.
-                b' ' => self.pos += leading_spaces(&bytes[self.pos..]),
-                b'\n' | b'\r' | b'\t' => self.pos += 1,
-                b => return Some(b),
+        let mut pos = self.pos;
+        let next = loop {
+            match bytes.get(pos) {
+                Some(&b) if b > b' ' => break Some(b),
+                // Indentation: up to eight spaces at a time (at least this one).
+                Some(b' ') => match bytes.get(pos..pos + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+                    Some(word) => pos += (u64::from_le_bytes(word) ^ SPACES).trailing_zeros() as usize / 8,
+                    None => pos += 1,
+                },
+                Some(b'\n' | b'\r' | b'\t') => pos += 1,
+                other => break other.copied(),
             }
-        }
+        };
+        self.pos = pos;
+        next
     }
 
     /// Consumes `expected` as the next byte after whitespace.
@@ -233,21 +240,8 @@ impl<'de> Reader<'de> {
     }
 }
 
-/// How many spaces `bytes` starts with (at least one: it starts with one), eight at a time.
-fn leading_spaces(bytes: &[u8]) -> usize {
-    let mut n = 0;
-    while let Some(chunk) = bytes.get(n..n + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        // Little-endian: the first byte is the lowest; each space XORs to a zero byte.
-        let spaces = (u64::from_le_bytes(word) ^ u64::from_le_bytes([b' '; 8])).trailing_zeros() as usize / 8;
-        n += spaces;
-        if spaces < 8 {
-            return n;
-        }
-    }
-    n + bytes[n..].iter().take_while(|&&b| b == b' ').count()
-}
+/// Eight spaces, as a word: XOR with it leaves zero bytes where the spaces are.
+const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
 
 /// The position of the first `"`, `\` or control character in `bytes`, eight bytes at a time.
 fn special_byte(bytes: &[u8]) -> Option<usize> {
@@ -532,12 +526,17 @@ mod tests {
     }
 
     #[test]
-    fn counts_leading_spaces_in_and_beyond_whole_words() {
-        for len in 1..30 {
-            for spaces in 1..=len {
-                let mut bytes = vec![b' '; spaces];
-                bytes.resize(len, b'x');
-                assert_eq!(leading_spaces(&bytes), spaces, "{len} {spaces}");
+    fn skips_whitespace_runs_of_any_length() {
+        for len in 0..30 {
+            for tail in ["x", "", "\u{1}"] {
+                let text = format!("{}{tail}", " \n\t\r".repeat(len).chars().take(len).collect::<String>());
+                let mut r = Reader::new(text.as_bytes()).unwrap();
+                assert_eq!(r.peek(), tail.bytes().next(), "{text:?}");
+                assert_eq!(r.pos, len);
+                let spaces = format!("{}{tail}", " ".repeat(len));
+                let mut r = Reader::new(spaces.as_bytes()).unwrap();
+                assert_eq!(r.peek(), tail.bytes().next(), "{len} spaces");
+                assert_eq!(r.pos, len);
             }
         }
     }
