@@ -66,15 +66,17 @@ fn parse_once<'de, T: Object<'de>>(body: &'de [u8], sink: &mut Sink) -> Result<O
     sink.reset();
     let mut de = serde_json::Deserializer::from_slice(body);
     let root = Loc::Root;
-    let seed = ObjectSeed::<T> { sink, loc: &root, required: REQ, top: true, _t: PhantomData };
-    seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v))
+    let mut read = None;
+    let seed = ObjectSeed::<T> { sink, loc: &root, required: REQ, top: true, target: &mut read };
+    seed.deserialize(&mut de).and_then(|()| de.end()).map(|()| read)
 }
 
 fn parse_fast<'de, T: Object<'de>>(body: &'de [u8], sink: &mut Sink) -> Option<Option<T>> {
     let mut reader = crate::json::Reader::new(body).ok()?;
     let root = Loc::Root;
-    let seed = ObjectSeed::<T> { sink, loc: &root, required: REQ, top: true, _t: PhantomData };
-    let read = seed.deserialize(&mut reader).ok()?;
+    let mut read = None;
+    let seed = ObjectSeed::<T> { sink, loc: &root, required: REQ, top: true, target: &mut read };
+    seed.deserialize(&mut reader).ok()?;
     reader.end().ok()?;
     Some(read)
 }
@@ -256,37 +258,39 @@ pub(crate) const fn member_index(members: &[&str], name: &str) -> usize {
     }
 }
 
-pub(crate) struct ObjectSeed<'s, 'l, T> {
+/// Reads an object of type `T` into its member's place (`target`), where it stays `None` when
+/// the value is not an object: no object of the model is moved once read.
+pub(crate) struct ObjectSeed<'s, 'l, 't, T> {
     sink: &'s mut Sink,
     loc: &'l Loc<'l>,
     required: bool,
     top: bool,
-    _t: PhantomData<T>,
+    target: &'t mut Option<T>,
 }
 
-impl<'s, 'l, T> ObjectSeed<'s, 'l, T> {
+impl<'s, 'l, 't, T> ObjectSeed<'s, 'l, 't, T> {
     /// The seed of a member (not the body) of type `T`.
-    pub(crate) fn new(sink: &'s mut Sink, loc: &'l Loc<'l>, required: bool) -> Self {
-        ObjectSeed { sink, loc, required, top: false, _t: PhantomData }
+    pub(crate) fn new(sink: &'s mut Sink, loc: &'l Loc<'l>, required: bool, target: &'t mut Option<T>) -> Self {
+        ObjectSeed { sink, loc, required, top: false, target }
     }
 }
 
-impl<'de, T: Object<'de>> DeserializeSeed<'de> for ObjectSeed<'_, '_, T> {
-    type Value = Option<T>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+impl<'de, T: Object<'de>> DeserializeSeed<'de> for ObjectSeed<'_, '_, '_, T> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de, T: Object<'de>> Visitor<'de> for ObjectSeed<'_, '_, T> {
-    type Value = Option<T>;
+impl<'de, T: Object<'de>> Visitor<'de> for ObjectSeed<'_, '_, '_, T> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
-        let mut out = T::default();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let out = self.target.insert(T::default());
         if !T::DEFERRED.is_empty() {
             self.sink.begin_deferral(self.loc, T::DEFERRED);
         }
@@ -323,44 +327,44 @@ impl<'de, T: Object<'de>> Visitor<'de> for ObjectSeed<'_, '_, T> {
             others.insert(key);
         }
         out.finish(self.sink, self.loc);
-        Ok(Some(out))
+        Ok(())
     }
 
-    fn visit_unit<E>(self) -> Result<Option<T>, E> {
+    fn visit_unit<E>(self) -> Result<(), E> {
         if !self.top {
             null(self.sink, self.loc, self.required);
         }
-        Ok(None)
+        Ok(())
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while seq.next_element_seed(Skip)?.is_some() {}
         self.wrong_type()
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Option<T>, E> {
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
         self.wrong_type()
     }
-    fn visit_i64<E>(self, _: i64) -> Result<Option<T>, E> {
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
         self.wrong_type()
     }
-    fn visit_u64<E>(self, _: u64) -> Result<Option<T>, E> {
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
         self.wrong_type()
     }
-    fn visit_f64<E>(self, _: f64) -> Result<Option<T>, E> {
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
         self.wrong_type()
     }
-    fn visit_str<E>(self, _: &str) -> Result<Option<T>, E> {
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
         self.wrong_type()
     }
 }
 
-impl<T> ObjectSeed<'_, '_, T> {
-    fn wrong_type<E>(self) -> Result<Option<T>, E> {
+impl<T> ObjectSeed<'_, '_, '_, T> {
+    fn wrong_type<E>(self) -> Result<(), E> {
         if !self.top {
             wrong_type(self.sink, self.loc, "an object");
         }
-        Ok(None)
+        Ok(())
     }
 }
 
@@ -607,7 +611,9 @@ impl<'de> Item<'de> for u64 {
 
 impl<'de, T: Object<'de>> Item<'de> for T {
     fn next<A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<T>, A::Error> {
-        Ok(seq.next_element_seed(ObjectSeed::<T>::new(sink, loc, OPT))?.map(Option::unwrap_or_default))
+        let mut item = None;
+        let read = seq.next_element_seed(ObjectSeed::<T>::new(sink, loc, OPT, &mut item))?;
+        Ok(read.map(|()| item.unwrap_or_default()))
     }
 }
 
@@ -876,7 +882,7 @@ macro_rules! object_impl {
                                 map.next_value_seed($crate::parse::Skip)?;
                             } else {
                                 *seen |= BIT;
-                                self.$field = $crate::parse::read!($kind $(($($arg)*))?, map, sink, &loc, $req);
+                                $crate::parse::read!($kind $(($($arg)*))?, map, sink, &loc, $req, self.$field);
                             }
                             Ok(true)
                         }
@@ -910,11 +916,14 @@ macro_rules! read {
             $crate::model::IntKind::$kind,
         )
     };
-    (plain($t:ident), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
-        $map.next_value_seed($crate::parse::ObjectSeed::<$t>::new($sink, $loc, $req))?
+    (plain($t:ident), $map:ident, $sink:ident, $loc:expr, $req:ident, $target:expr) => {
+        $map.next_value_seed($crate::parse::ObjectSeed::<$t>::new($sink, $loc, $req, &mut $target))?
     };
-    (object($t:ident), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
-        $map.next_value_seed($crate::parse::ObjectSeed::<$t<'a, R>>::new($sink, $loc, $req))?
+    (object($t:ident), $map:ident, $sink:ident, $loc:expr, $req:ident, $target:expr) => {
+        $map.next_value_seed($crate::parse::ObjectSeed::<$t<'a, R>>::new($sink, $loc, $req, &mut $target))?
+    };
+    ($($kind:ident $(($($arg:tt)*))?)?, $map:ident, $sink:ident, $loc:expr, $req:ident, $target:expr) => {
+        $target = $crate::parse::read!($($kind $(($($arg)*))?)?, $map, $sink, $loc, $req)
     };
     (array($t:ident, $min:literal, $max:tt), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
         $map.next_value_seed($crate::parse::ArraySeed::new($sink, $loc, $req))?
