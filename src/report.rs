@@ -408,10 +408,12 @@ fn compare_pointers(a: &str, b: &str) -> std::cmp::Ordering {
 
 /// The length of the common prefix of `a` and `b`, compared eight bytes at a time.
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let word = |s: &[u8], i: usize| s.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map(u64::from_le_bytes);
     let mut i = 0;
-    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+    while let (Some(x), Some(y)) = (word(a, i), word(b, i)) {
         if x != y {
-            break;
+            // Little-endian: the lowest differing byte is the first.
+            return i + (x ^ y).trailing_zeros() as usize / 8;
         }
         i += 8;
     }
@@ -435,6 +437,21 @@ fn index_of(seg: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_prefixes_in_and_beyond_whole_words() {
+        let a: Vec<u8> = (0..40).collect();
+        for len in 0..40 {
+            for differ in 0..=len {
+                let mut b = a[..len].to_vec();
+                if differ < len {
+                    b[differ] = 0xff;
+                }
+                assert_eq!(common_prefix(&a, &b), differ, "{len} {differ}");
+                assert_eq!(common_prefix(&b, &a), differ, "{len} {differ}");
+            }
+        }
+    }
 
     #[test]
     fn prefix_comparison_agrees_with_token_comparison() {
