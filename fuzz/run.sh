@@ -25,7 +25,7 @@ esac
 shift $(($# > 0 ? 1 : 0))
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(create_individual_v2 attach_individual_v2 typed_roundtrip tax_id migrate batch_envelope)
+    targets=(create_individual_v2 attach_individual_v2 typed_roundtrip tax_id migrate batch_envelope json_reader)
 fi
 
 if ! cargo fuzz --version >/dev/null 2>&1; then

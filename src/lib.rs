@@ -257,6 +257,22 @@ pub fn validate(request: Request<'_>, ctx: &Context, options: &Options) -> Repor
     sink.into_report()
 }
 
+/// Internals exposed to the fuzz targets only (cargo-fuzz builds with `--cfg fuzzing`).
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    use serde::Deserialize;
+
+    /// The JSON front end's fast reader on `body`: the value it reads, or `None` when it gives
+    /// up (and serde_json decides).
+    pub fn read_json_fast(body: &[u8]) -> Option<serde_json::Value> {
+        let mut reader = crate::json::Reader::new(body).ok()?;
+        let value = serde_json::Value::deserialize(&mut reader).ok()?;
+        reader.end().ok()?;
+        Some(value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

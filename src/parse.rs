@@ -1,16 +1,18 @@
-//! The JSON front end: raw bytes to a typed request in one pass.
+//! The JSON front end: raw bytes to a request of the model in one pass.
 //!
-//! serde_json's deserializer is driven with this module's own visitors, so a
-//! single pass over the bytes sees every member: it records duplicate,
-//! unknown and V1 members, wrong types and out-of-range numbers as
-//! violations, settles their paths (so no later rule reports on them again),
-//! and fills the typed request with everything that did parse. The rules then
-//! run on the typed request exactly as they do for SDK-built requests.
+//! The front end's own visitors drive a serde deserializer -- the fast reader of
+//! [`crate::json`], or serde_json when the fast reader gives up -- so a single pass over the
+//! bytes sees every member: it records duplicate, unknown and V1 members, wrong types and
+//! out-of-range numbers as violations, settles their paths (so no later rule reports on them
+//! again), and fills the request with everything that did parse. The rules then run on it
+//! exactly as they do for SDK-built requests.
 //!
-//! Strings are copied once into the typed request (as a plain
-//! `serde_json::from_slice` into a struct does), except the values of closed
-//! sets, which are matched on the borrowed text; keys are borrowed; paths are
-//! built only when a violation is reported.
+//! Raw bodies are read into the borrowed form of the model ([`crate::model::Repr`]): strings
+//! are borrowed from the body unless they hold escapes, closed sets are matched on the borrowed
+//! text, short arrays are held inline and objects are read in place, so the documented
+//! examples are validated without a single allocation; paths are built only when a violation
+//! is reported. The member tables and readers of each object come from its `schema!`
+//! declaration in `src/model.rs`, through [`object_impl!`].
 
 use crate::model::{Borrowed, IntKind, Owned, Repr, OPT, REQ};
 use crate::pointer::Loc;
