@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt::Debug;
-use std::ops::Deref;
+use std::ops::{Deref, DerefMut};
 
 /// How a model object holds its strings, lists and free-form data: [`Owned`] (the public
 /// types, for requests built in code) or borrowed from a JSON body (the engine's raw path).
@@ -27,7 +27,7 @@ pub trait Repr:
     /// A string member.
     type Str<'a>: Deref<Target = str> + Default + Clone + Debug + PartialEq + Eq + Serialize + DeserializeOwned;
     /// An array member.
-    type List<T: Element>: Deref<Target = [T]> + Extend<T> + Element;
+    type List<T: Element>: DerefMut<Target = [T]> + Extend<T> + Element;
     /// A free-form object (`meta_data`).
     type Meta<'a>: Default + Clone + Debug + PartialEq + Serialize + DeserializeOwned;
 }

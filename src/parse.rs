@@ -25,7 +25,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
-use std::ops::Deref;
+use std::ops::DerefMut;
 
 /// Parses `body` as a request of type `T`. On a syntax error, reports
 /// `malformed_json` alone and returns `None`. `scratch` holds the copy read when the body has
@@ -69,7 +69,7 @@ fn parse_once<'de, T: Object<'de>>(body: &'de [u8], sink: &mut Sink) -> Result<O
     let mut de = serde_json::Deserializer::from_slice(body);
     let root = Loc::Root;
     let mut read = None;
-    let seed = ObjectSeed::<T> { sink, loc: &root, required: REQ, top: true, target: &mut read };
+    let seed = ObjectSeed::<T> { sink, loc: &root, required: REQ, top: true, target: &mut read, _t: PhantomData };
     seed.deserialize(&mut de).and_then(|()| de.end()).map(|()| read)
 }
 
@@ -77,7 +77,7 @@ fn parse_fast<'de, T: Object<'de>>(body: &'de [u8], sink: &mut Sink) -> Option<O
     let mut reader = crate::json::Reader::new(body).ok()?;
     let root = Loc::Root;
     let mut read = None;
-    let seed = ObjectSeed::<T> { sink, loc: &root, required: REQ, top: true, target: &mut read };
+    let seed = ObjectSeed::<T> { sink, loc: &root, required: REQ, top: true, target: &mut read, _t: PhantomData };
     seed.deserialize(&mut reader).ok()?;
     reader.end().ok()?;
     Some(read)
@@ -260,31 +260,64 @@ pub(crate) const fn member_index(members: &[&str], name: &str) -> usize {
     }
 }
 
-/// Reads an object of type `T` into its member's place (`target`), where it stays `None` when
-/// the value is not an object: no object of the model is moved once read.
-pub(crate) struct ObjectSeed<'s, 'l, 't, T> {
+/// Where an object is read into: its member's `Option`, or a new item of a list. Objects are
+/// read in place: none is moved once read.
+pub(crate) trait Place<T> {
+    /// Puts a default `T` in place and gives it to `f` to fill.
+    fn fill<R>(&mut self, f: impl FnOnce(&mut T) -> R) -> R;
+    /// The value was not an object: a member stays absent, an item is a placeholder (its path
+    /// settled by the violation).
+    fn not_read(&mut self);
+}
+
+impl<T: Default> Place<T> for Option<T> {
+    fn fill<R>(&mut self, f: impl FnOnce(&mut T) -> R) -> R {
+        f(self.insert(T::default()))
+    }
+    fn not_read(&mut self) {}
+}
+
+/// The next item of a list.
+pub(crate) struct NewItem<'l, L>(&'l mut L);
+
+impl<T: Default, L: Extend<T> + DerefMut<Target = [T]>> Place<T> for NewItem<'_, L> {
+    fn fill<R>(&mut self, f: impl FnOnce(&mut T) -> R) -> R {
+        self.0.extend(Some(T::default()));
+        match self.0.last_mut() {
+            Some(item) => f(item),
+            None => f(&mut T::default()), // not reached: an item was just added
+        }
+    }
+    fn not_read(&mut self) {
+        self.0.extend(Some(T::default()));
+    }
+}
+
+/// Reads an object of type `T` into its place `P`.
+pub(crate) struct ObjectSeed<'s, 'l, 't, T, P = Option<T>> {
     sink: &'s mut Sink,
     loc: &'l Loc<'l>,
     required: bool,
     top: bool,
-    target: &'t mut Option<T>,
+    target: &'t mut P,
+    _t: PhantomData<T>,
 }
 
-impl<'s, 'l, 't, T> ObjectSeed<'s, 'l, 't, T> {
-    /// The seed of a member (not the body) of type `T`.
-    pub(crate) fn new(sink: &'s mut Sink, loc: &'l Loc<'l>, required: bool, target: &'t mut Option<T>) -> Self {
-        ObjectSeed { sink, loc, required, top: false, target }
+impl<'s, 'l, 't, T, P> ObjectSeed<'s, 'l, 't, T, P> {
+    /// The seed of a member or an item (not the body) of type `T`.
+    pub(crate) fn new(sink: &'s mut Sink, loc: &'l Loc<'l>, required: bool, target: &'t mut P) -> Self {
+        ObjectSeed { sink, loc, required, top: false, target, _t: PhantomData }
     }
 }
 
-impl<'de, T: Object<'de>> DeserializeSeed<'de> for ObjectSeed<'_, '_, '_, T> {
+impl<'de, T: Object<'de>, P: Place<T>> DeserializeSeed<'de> for ObjectSeed<'_, '_, '_, T, P> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de, T: Object<'de>> Visitor<'de> for ObjectSeed<'_, '_, '_, T> {
+impl<'de, T: Object<'de>, P: Place<T>> Visitor<'de> for ObjectSeed<'_, '_, '_, T, P> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -292,50 +325,15 @@ impl<'de, T: Object<'de>> Visitor<'de> for ObjectSeed<'_, '_, '_, T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let out = self.target.insert(T::default());
-        if !T::DEFERRED.is_empty() {
-            self.sink.begin_deferral(self.loc, T::DEFERRED);
-        }
-        let mut seen: u128 = 0;
-        // Unknown members seen, and those whose repeat was reported (once, however often).
-        let mut others: Option<HashSet<Cow<'de, str>>> = None;
-        let mut repeated: Option<HashSet<Cow<'de, str>>> = None;
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            if out.member(&key, &mut seen, &mut map, self.sink, self.loc)? {
-                continue;
-            }
-            let loc = self.loc.named(&key);
-            let others = others.get_or_insert_with(HashSet::new);
-            if others.contains(&key) {
-                if repeated.get_or_insert_with(HashSet::new).insert(key.clone()) {
-                    duplicate(self.sink, &loc);
-                }
-            } else if let Some((_, new)) = T::RENAMED.iter().find(|(old, _)| *old == key) {
-                let before = self.sink.mark();
-                self.sink.emit_structural(
-                    Code::V1Field,
-                    &loc,
-                    about(&loc, &[" is a V1 member that V2 ignores; use ", new, "."]),
-                );
-                self.sink.set_params(before, vec![("replacement", (*new).to_owned())]);
-            } else {
-                self.sink.emit_structural(
-                    Code::UnknownField,
-                    &loc,
-                    "This member is not part of the request and will be ignored; check its spelling.",
-                );
-            }
-            map.next_value_seed(Skip)?;
-            others.insert(key);
-        }
-        out.finish(self.sink, self.loc);
-        Ok(())
+        let ObjectSeed { sink, loc, target, .. } = self;
+        target.fill(|out| read_members(out, sink, loc, &mut map))
     }
 
     fn visit_unit<E>(self) -> Result<(), E> {
         if !self.top {
             null(self.sink, self.loc, self.required);
         }
+        self.target.not_read();
         Ok(())
     }
 
@@ -361,13 +359,60 @@ impl<'de, T: Object<'de>> Visitor<'de> for ObjectSeed<'_, '_, '_, T> {
     }
 }
 
-impl<T> ObjectSeed<'_, '_, '_, T> {
+impl<T, P: Place<T>> ObjectSeed<'_, '_, '_, T, P> {
     fn wrong_type<E>(self) -> Result<(), E> {
         if !self.top {
             wrong_type(self.sink, self.loc, "an object");
         }
+        self.target.not_read();
         Ok(())
     }
+}
+
+/// Reads the members of an object into `out`, reporting unknown, V1 and repeated members.
+fn read_members<'de, T: Object<'de>, A: MapAccess<'de>>(
+    out: &mut T,
+    sink: &mut Sink,
+    loc: &Loc<'_>,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    if !T::DEFERRED.is_empty() {
+        sink.begin_deferral(loc, T::DEFERRED);
+    }
+    let mut seen: u128 = 0;
+    // Unknown members seen, and those whose repeat was reported (once, however often).
+    let mut others: Option<HashSet<Cow<'de, str>>> = None;
+    let mut repeated: Option<HashSet<Cow<'de, str>>> = None;
+    while let Some(key) = map.next_key_seed(KeySeed)? {
+        if out.member(&key, &mut seen, map, sink, loc)? {
+            continue;
+        }
+        let loc = loc.named(&key);
+        let others = others.get_or_insert_with(HashSet::new);
+        if others.contains(&key) {
+            if repeated.get_or_insert_with(HashSet::new).insert(key.clone()) {
+                duplicate(sink, &loc);
+            }
+        } else if let Some((_, new)) = T::RENAMED.iter().find(|(old, _)| *old == key) {
+            let before = sink.mark();
+            sink.emit_structural(
+                Code::V1Field,
+                &loc,
+                about(&loc, &[" is a V1 member that V2 ignores; use ", new, "."]),
+            );
+            sink.set_params(before, vec![("replacement", (*new).to_owned())]);
+        } else {
+            sink.emit_structural(
+                Code::UnknownField,
+                &loc,
+                "This member is not part of the request and will be ignored; check its spelling.",
+            );
+        }
+        map.next_value_seed(Skip)?;
+        others.insert(key);
+    }
+    out.finish(sink, loc);
+    Ok(())
 }
 
 /// At [`Options::max_array_items`](crate::Options) items: when more follow, reports
@@ -601,92 +646,111 @@ pub(crate) fn integer(v: Scalar<'_>, sink: &mut Sink, loc: &Loc<'_>, required: b
 
 /// An array item type.
 pub(crate) trait Item<'de>: Sized {
-    /// Reads the next item; a placeholder (its path settled) when it has the wrong type.
-    fn next<A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<Self>, A::Error>;
+    /// Reads the next item into `list` (a placeholder, its path settled, when it has the wrong
+    /// type); `false` at the end of the array.
+    fn next_into<A: SeqAccess<'de>, L: Extend<Self> + DerefMut<Target = [Self]>>(
+        seq: &mut A,
+        list: &mut L,
+        sink: &mut Sink,
+        loc: &Loc<'_>,
+    ) -> Result<bool, A::Error>;
 }
 
 impl<'de> Item<'de> for u64 {
-    fn next<A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<u64>, A::Error> {
-        Ok(seq.next_element_seed(ScalarSeed)?.map(|v| integer(v, sink, loc, OPT, IntKind::Id).unwrap_or(0)))
+    fn next_into<A: SeqAccess<'de>, L: Extend<u64> + DerefMut<Target = [u64]>>(
+        seq: &mut A,
+        list: &mut L,
+        sink: &mut Sink,
+        loc: &Loc<'_>,
+    ) -> Result<bool, A::Error> {
+        let Some(v) = seq.next_element_seed(ScalarSeed)? else { return Ok(false) };
+        list.extend(Some(integer(v, sink, loc, OPT, IntKind::Id).unwrap_or(0)));
+        Ok(true)
     }
 }
 
 impl<'de, T: Object<'de>> Item<'de> for T {
-    fn next<A: SeqAccess<'de>>(seq: &mut A, sink: &mut Sink, loc: &Loc<'_>) -> Result<Option<T>, A::Error> {
-        let mut item = None;
-        let read = seq.next_element_seed(ObjectSeed::<T>::new(sink, loc, OPT, &mut item))?;
-        Ok(read.map(|()| item.unwrap_or_default()))
+    fn next_into<A: SeqAccess<'de>, L: Extend<T> + DerefMut<Target = [T]>>(
+        seq: &mut A,
+        list: &mut L,
+        sink: &mut Sink,
+        loc: &Loc<'_>,
+    ) -> Result<bool, A::Error> {
+        let mut item = NewItem(list);
+        Ok(seq.next_element_seed(ObjectSeed::<T, _>::new(sink, loc, OPT, &mut item))?.is_some())
     }
 }
 
-/// Reads an array into a list `L` of items (a `Vec`, or a short inline list).
-pub(crate) struct ArraySeed<'s, 'l, L> {
+/// Reads an array into its member's place, a list `L` of items (a `Vec`, or a short inline
+/// list), which stays `None` when the value is not an array.
+pub(crate) struct ArraySeed<'s, 'l, 't, L> {
     sink: &'s mut Sink,
     loc: &'l Loc<'l>,
     required: bool,
-    _t: PhantomData<L>,
+    target: &'t mut Option<L>,
 }
 
-impl<'s, 'l, L> ArraySeed<'s, 'l, L> {
-    pub(crate) fn new(sink: &'s mut Sink, loc: &'l Loc<'l>, required: bool) -> Self {
-        ArraySeed { sink, loc, required, _t: PhantomData }
+impl<'s, 'l, 't, L> ArraySeed<'s, 'l, 't, L> {
+    pub(crate) fn new(sink: &'s mut Sink, loc: &'l Loc<'l>, required: bool, target: &'t mut Option<L>) -> Self {
+        ArraySeed { sink, loc, required, target }
     }
 }
 
-impl<'de, T: Item<'de>, L: Default + Extend<T> + Deref<Target = [T]>> DeserializeSeed<'de> for ArraySeed<'_, '_, L> {
-    type Value = Option<L>;
+impl<'de, T: Item<'de>, L: Default + Extend<T> + DerefMut<Target = [T]>> DeserializeSeed<'de>
+    for ArraySeed<'_, '_, '_, L>
+{
+    type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de, T: Item<'de>, L: Default + Extend<T> + Deref<Target = [T]>> Visitor<'de> for ArraySeed<'_, '_, L> {
-    type Value = Option<L>;
+impl<'de, T: Item<'de>, L: Default + Extend<T> + DerefMut<Target = [T]>> Visitor<'de> for ArraySeed<'_, '_, '_, L> {
+    type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array")
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = L::default();
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let out = self.target.insert(L::default());
         loop {
             if skip_beyond_limit(&mut seq, self.sink, self.loc, out.len())? {
-                return Ok(Some(out));
+                return Ok(());
             }
             let loc = self.loc.index(out.len());
-            match T::next(&mut seq, self.sink, &loc)? {
-                Some(item) => out.extend(Some(item)),
-                None => return Ok(Some(out)),
+            if !T::next_into(&mut seq, out, self.sink, &loc)? {
+                return Ok(());
             }
         }
     }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+    fn visit_unit<E>(self) -> Result<(), E> {
         null(self.sink, self.loc, self.required);
-        Ok(None)
+        Ok(())
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while map.next_entry_seed(Skip, Skip)?.is_some() {}
         self.wrong_type()
     }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
         self.wrong_type()
     }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
         self.wrong_type()
     }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
         self.wrong_type()
     }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
         self.wrong_type()
     }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
         self.wrong_type()
     }
 }
 
-impl<L> ArraySeed<'_, '_, L> {
-    fn wrong_type<E>(self) -> Result<Option<L>, E> {
+impl<L> ArraySeed<'_, '_, '_, L> {
+    fn wrong_type<E>(self) -> Result<(), E> {
         wrong_type(self.sink, self.loc, "an array");
-        Ok(None)
+        Ok(())
     }
 }
 
@@ -924,15 +988,16 @@ macro_rules! read {
     (object($t:ident), $map:ident, $sink:ident, $loc:expr, $req:ident, $target:expr) => {
         $map.next_value_seed($crate::parse::ObjectSeed::<$t<'a, R>>::new($sink, $loc, $req, &mut $target))?
     };
+    (array($t:ident, $min:literal, $max:tt), $map:ident, $sink:ident, $loc:expr, $req:ident, $target:expr) => {
+        $map.next_value_seed($crate::parse::ArraySeed::new($sink, $loc, $req, &mut $target))?
+    };
+    (ids($min:literal, $max:tt), $map:ident, $sink:ident, $loc:expr, $req:ident, $target:expr) => {
+        $map.next_value_seed($crate::parse::ArraySeed::new($sink, $loc, $req, &mut $target))?
+    };
     ($($kind:ident $(($($arg:tt)*))?)?, $map:ident, $sink:ident, $loc:expr, $req:ident, $target:expr) => {
         $target = $crate::parse::read!($($kind $(($($arg)*))?)?, $map, $sink, $loc, $req)
     };
-    (array($t:ident, $min:literal, $max:tt), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
-        $map.next_value_seed($crate::parse::ArraySeed::new($sink, $loc, $req))?
-    };
-    (ids($min:literal, $max:tt), $map:ident, $sink:ident, $loc:expr, $req:ident) => {
-        $map.next_value_seed($crate::parse::ArraySeed::new($sink, $loc, $req))?
-    };
+
     (free, $map:ident, $sink:ident, $loc:expr, $req:ident) => {
         R::meta($map, $sink, $loc)?
     };
