@@ -89,6 +89,21 @@ mod tests {
     }
 
     #[test]
+    fn forbidden_characters_are_found_at_every_position_of_every_length() {
+        for len in 1..30 {
+            for at in 0..len {
+                for bad in ['\u{0}', '\u{1f}', '\u{7f}', '\u{85}', '\u{202e}'] {
+                    let s: String = (0..len).map(|i| if i == at { bad } else { 'a' }).collect();
+                    assert!(has_forbidden_chars(&s), "{s:?}");
+                }
+                let s: String = (0..len).map(|i| if i == at { 'é' } else { '~' }).collect();
+                assert!(!has_forbidden_chars(&s), "{s:?}");
+            }
+        }
+        assert!(!has_forbidden_chars(""));
+    }
+
+    #[test]
     fn word_scan_agrees_with_the_byte_table() {
         // Every byte value in every position of an eight-byte word, among printable neighbours.
         for b in 0..=255u8 {
