@@ -70,10 +70,11 @@ impl<'de> Reader<'de> {
         let mut pos = self.pos;
         let next = loop {
             match bytes.get(pos) {
+                // The common case first (every JSON whitespace byte is at most a space).
                 Some(&b) if b > b' ' => break Some(b),
                 // Indentation: up to eight spaces at a time (at least this one).
-                Some(b' ') => match bytes.get(pos..pos + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-                    Some(word) => pos += (u64::from_le_bytes(word) ^ SPACES).trailing_zeros() as usize / 8,
+                Some(b' ') => match bytes[pos..].first_chunk::<8>() {
+                    Some(word) => pos += (u64::from_le_bytes(*word) ^ SPACES).trailing_zeros() as usize / 8,
                     None => pos += 1,
                 },
                 Some(b'\n' | b'\r' | b'\t') => pos += 1,
@@ -456,6 +457,12 @@ mod tests {
             assert_eq!(read(text), Err(Fallback), "{text:?}");
         }
         assert!(Reader::new(b"\"\xff\"").is_err());
+    }
+
+    #[test]
+    fn says_what_giving_up_means() {
+        assert_eq!(Fallback.to_string(), "read again with serde_json");
+        assert_eq!(<Fallback as de::Error>::custom("anything"), Fallback);
     }
 
     #[test]
