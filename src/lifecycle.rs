@@ -3,7 +3,7 @@
 //!
 //! The provider documents the typical path (INCOMPLETE → PROCESSING →
 //! REVIEWING → APPROVED | REJECTED | ACTION_REQUIRED | IN_COMPLIANCE); the
-//! exact graph is an inference (spec §11, [I]) and is kept here, in one place.
+//! exact graph is an inference (spec §11, \[I\]) and is kept here, in one place.
 
 /// A customer status, by its V2 name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -6,7 +6,7 @@
 //! representable and goes through exactly the same rules. Serialising a typed
 //! request gives the JSON that validates to the same report.
 //!
-//! Each object is declared once ([`schema!`]) as a struct generic over how it holds its
+//! Each object is declared once (`schema!`, below) as a struct generic over how it holds its
 //! strings, lists and free-form data ([`Repr`]): the public types (`CreateIndividualV2`, ...) are
 //! the [`Owned`] form, and the JSON front end reads raw bodies into the borrowed form (strings
 //! borrowed from the body unless they hold escapes, short lists inline), so that validating raw
