@@ -448,6 +448,9 @@ mod tests {
             "\"\\ud800\"",
             "\"\\udc00\"",
             "\"\\ud800\\u0041\"",
+            // A high surrogate followed by text that reads as a low one two bytes later.
+            "\"\\ud800abdc00\"",
+            "\"\\udc00\\udc00\"",
             "\"a\u{1}b\"",
             "'a'",
             "{a:1}",
