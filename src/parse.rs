@@ -381,16 +381,14 @@ fn read_members<'de, T: Object<'de>, A: MapAccess<'de>>(
     }
     let mut seen: u128 = 0;
     // Unknown members seen, and those whose repeat was reported (once, however often).
-    let mut others: Option<HashSet<Cow<'de, str>>> = None;
-    let mut repeated: Option<HashSet<Cow<'de, str>>> = None;
+    let (mut others, mut repeated) = (Names::default(), Names::default());
     while let Some(key) = map.next_key_seed(KeySeed)? {
         if out.member(&key, &mut seen, map, sink, loc)? {
             continue;
         }
         let loc = loc.named(&key);
-        let others = others.get_or_insert_with(HashSet::new);
-        if others.contains(&key) {
-            if repeated.get_or_insert_with(HashSet::new).insert(key.clone()) {
+        if !others.insert(key.clone()) {
+            if repeated.insert(key.clone()) {
                 duplicate(sink, &loc);
             }
         } else if let Some((_, new)) = T::RENAMED.iter().find(|(old, _)| *old == key) {
@@ -409,7 +407,6 @@ fn read_members<'de, T: Object<'de>, A: MapAccess<'de>>(
             );
         }
         map.next_value_seed(Skip)?;
-        others.insert(key);
     }
     out.finish(sink, loc);
     Ok(())
@@ -853,8 +850,9 @@ fn free_map<'de, const KEEP: bool, A: MapAccess<'de>>(
     Ok(out)
 }
 
-/// The member names of one object seen so far: up to 8 inline (no allocation), hashed beyond
-/// (linear time whatever the object's size).
+/// Member names seen so far in one object (unknown members of the model's objects, every member
+/// of a free-form one): up to 8 inline (no allocation), hashed beyond (linear time whatever the
+/// object's size).
 #[derive(Default)]
 struct Names<'de> {
     few: tinyvec::ArrayVec<[Cow<'de, str>; 8]>,
