@@ -380,13 +380,15 @@ fn read_members<'de, T: Object<'de>, A: MapAccess<'de>>(
         sink.begin_deferral(loc, T::DEFERRED);
     }
     let mut seen: u128 = 0;
-    // Unknown members seen, and those whose repeat was reported (once, however often).
-    let (mut others, mut repeated) = (Names::default(), Names::default());
+    // Unknown members seen, and those whose repeat was reported (once, however often): made
+    // at the first unknown member (most objects have none, and need not make or drop them).
+    let mut unknown: Option<(Names, Names)> = None;
     while let Some(key) = map.next_key_seed(KeySeed)? {
         if out.member(&key, &mut seen, map, sink, loc)? {
             continue;
         }
         let loc = loc.named(&key);
+        let (others, repeated) = unknown.get_or_insert_with(Default::default);
         if !others.insert(key.clone()) {
             if repeated.insert(key.clone()) {
                 duplicate(sink, &loc);
@@ -831,8 +833,8 @@ fn free_map<'de, const KEEP: bool, A: MapAccess<'de>>(
 ) -> Result<Map<String, Value>, A::Error> {
     let mut out = Map::new();
     let mut names = Names::default();
-    // Members whose repeat was reported (once, however often they repeat).
-    let mut repeated = Names::default();
+    // Members whose repeat was reported (once, however often they repeat), made at the first.
+    let mut repeated: Option<Names> = None;
     while let Some(key) = map.next_key_seed(KeySeed)? {
         let member = loc.named(&key);
         if names.insert(key.clone()) {
@@ -841,7 +843,7 @@ fn free_map<'de, const KEEP: bool, A: MapAccess<'de>>(
                 out.insert(key.into_owned(), v);
             }
         } else {
-            if repeated.insert(key.clone()) {
+            if repeated.get_or_insert_with(Names::default).insert(key.clone()) {
                 duplicate(sink, &member);
             }
             map.next_value_seed(Skip)?;
