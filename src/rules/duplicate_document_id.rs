@@ -32,7 +32,11 @@ fn check<R: Repr>(req: &CreateIndividualV2Of<'_, R>, _: &Context, sink: &mut Sin
     let root = Loc::Root;
     let bi = root.key("basic_info");
     let list = bi.key("tax_info");
-    for_each_repeat(tax.iter().enumerate().map(|(i, t)| (i, clean(&t.document_id))), |i| {
+    // Repeats among all IDs, reported for clean ones: equal IDs are clean alike.
+    for_each_repeat(tax.iter().enumerate().map(|(i, t)| (i, t.document_id.as_deref())), |i| {
+        if clean(&tax[i].document_id).is_none() {
+            return;
+        }
         let item = list.index(i);
         sink.emit(
             Code::DuplicateDocumentId,

@@ -26,13 +26,17 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, _: &Context, sink: &mut Sink) {
-    let files = attach_files(req.body).filter(|f| !f.selfie).map(|f| (f, clean(&f.file.uri)));
+    // Repeats are looked for among all URIs and reported for clean ones: equal URIs are
+    // clean alike, so these are the repeats among clean URIs (cleanliness checked once a repeat).
+    let files = attach_files(req.body).filter(|f| !f.selfie).map(|f| (f, f.file.uri.as_deref()));
     for_each_repeat(files, |f| {
-        f.emit(
-            sink,
-            Code::DuplicateFileUri,
-            "uri",
-            "This file URI is already used earlier in the request; each document needs its own file.",
-        )
+        if clean(&f.file.uri).is_some() {
+            f.emit(
+                sink,
+                Code::DuplicateFileUri,
+                "uri",
+                "This file URI is already used earlier in the request; each document needs its own file.",
+            )
+        }
     });
 }

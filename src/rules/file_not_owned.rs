@@ -11,11 +11,12 @@
 //! Invalid: a URI uploaded for another customer. Valid: a URI returned by
 //! `POST /v1/customers/upload` for this customer.
 
-use super::{attach_files, checks, clean, Attach, Rule};
+use super::{attach_files, checks, Attach, Rule};
 use crate::context::Context;
 use crate::model::Repr;
 use crate::report::Code;
 use crate::sink::Sink;
+use crate::text::is_clean;
 
 pub(crate) const RULE: Rule = Rule {
     name: "file_not_owned",
@@ -31,7 +32,8 @@ const MESSAGE: &str = "This file was not uploaded for this customer; upload it w
 fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, ctx: &Context, sink: &mut Sink) {
     let Some(owned) = ctx.customer.as_ref().and_then(|c| c.file_uris.as_ref()) else { return };
     for f in attach_files(req.body) {
-        if clean(&f.file.uri).is_some_and(|uri| !owned.contains(uri)) {
+        // Ownership first: an owned URI needs no cleanliness check.
+        if f.file.uri.as_deref().is_some_and(|uri| !owned.contains(uri) && is_clean(uri)) {
             f.emit(sink, Code::FileNotOwned, "uri", MESSAGE);
         }
     }
