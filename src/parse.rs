@@ -439,16 +439,19 @@ fn skip_beyond_limit<'de, A: SeqAccess<'de>>(
     Ok(true)
 }
 
+#[cold]
 pub(crate) fn duplicate(sink: &mut Sink, loc: &Loc<'_>) {
     sink.emit_structural(Code::DuplicateKey, loc, about(loc, &[" appears more than once in this object; keep one."]));
 }
 
+#[cold]
 fn wrong_type(sink: &mut Sink, loc: &Loc<'_>, expected: &str) {
     sink.emit_settling(Code::InvalidType, loc, about(loc, &[" must be ", expected, "."]));
 }
 
 /// `null` means absent for a required member (the `required` rule reports it)
 /// and is a type error for an optional one.
+#[cold]
 fn null(sink: &mut Sink, loc: &Loc<'_>, required: bool) {
     if !required {
         sink.emit_settling(Code::InvalidType, loc, about(loc, &[" is null; leave the member out instead."]));
