@@ -294,6 +294,26 @@ pub fn markdown() -> String {
 mod tests {
     use super::*;
 
+    /// Each kind of member can be present and valid, absent, and (a string) unclean; an absent
+    /// member is `MISSING` when required, else `ABSENT` (test from mutation testing: the
+    /// classes of every kind, not only of strings, are unions).
+    #[test]
+    fn possible_classes_of_each_kind_of_member() {
+        use crate::model::{IntKind, StrKind};
+        let bits = |classes: &[usize]| classes.iter().fold(0u32, |b, c| b | 1 << c);
+        let cases = [
+            (Field::Str { value: None, kind: StrKind::Text, required: true }, bits(&[0, 13, 14])),
+            (Field::Str { value: None, kind: StrKind::Email, required: false }, bits(&[6, 13, 15])),
+            (Field::Int { value: None, kind: IntKind::Id, required: true }, bits(&[9, 14])),
+            (Field::Int { value: None, kind: IntKind::Amount, required: false }, bits(&[10, 15])),
+            (Field::Array { len: None, min: 1, max: None, required: true }, bits(&[11, 14])),
+            (Field::Object { present: false, required: false }, bits(&[12, 15])),
+        ];
+        for (field, want) in cases {
+            assert_eq!(possible_classes(field), want, "{field:?}");
+        }
+    }
+
     #[test]
     fn every_rule_documents_every_part() {
         for d in catalog() {
