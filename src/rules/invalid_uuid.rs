@@ -29,11 +29,14 @@ pub(crate) const RULE: Rule = Rule {
 
 /// Whether `s` is 8-4-4-4-12 hexadecimal digits (either case).
 pub(crate) fn is_uuid(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 36
-        && b.iter()
-            .enumerate()
-            .all(|(i, &c)| if matches!(i, 8 | 13 | 18 | 23) { c == b'-' } else { c.is_ascii_hexdigit() })
+    let Some(b) = s.as_bytes().first_chunk::<36>().filter(|_| s.len() == 36) else { return false };
+    let hex = |group: &[u8]| group.iter().all(u8::is_ascii_hexdigit);
+    [b[8], b[13], b[18], b[23]] == [b'-'; 4]
+        && hex(&b[..8])
+        && hex(&b[9..13])
+        && hex(&b[14..18])
+        && hex(&b[19..23])
+        && hex(&b[24..])
 }
 
 /// The message, shared with the V1 body member.
@@ -74,5 +77,15 @@ mod tests {
         ] {
             assert!(!is_uuid(bad), "{bad}");
         }
+        // Every position checked: a wrong byte anywhere (a letter beyond `f` for a digit, a digit
+        // for a dash), or one byte more, is not a UUID.
+        let good = "55bd6b4e-c20a-4cc8-9535-91d5557a67d9";
+        for i in 0..good.len() {
+            let mut b = good.as_bytes().to_vec();
+            b[i] = if b[i] == b'-' { b'0' } else { b'g' };
+            let s = String::from_utf8(b).unwrap();
+            assert!(!is_uuid(&s), "{s}");
+        }
+        assert!(!is_uuid(&format!("{good}0")));
     }
 }
