@@ -87,15 +87,15 @@ impl Date {
     /// Whole years from `self` (a birth date) to `on`; negative when `on` is earlier.
     ///
     /// A person is 18 on their 18th birthday. A 29 February birthday falls on
-    /// 1 March in years that are not leap years.
+    /// 1 March in years that are not leap years: no date of such a year lies between
+    /// 28 February and 1 March, so comparing with 29 February already says so.
     pub fn age_on(self, on: Date) -> i32 {
-        let mut years = i32::from(on.year) - i32::from(self.year);
-        let birthday =
-            if self.month == 2 && self.day == 29 && !is_leap(on.year) { (3, 1) } else { (self.month, self.day) };
-        if (on.month, on.day) < birthday {
-            years -= 1;
+        let years = i32::from(on.year) - i32::from(self.year);
+        if (on.month, on.day) < (self.month, self.day) {
+            years - 1
+        } else {
+            years
         }
-        years
     }
 }
 
@@ -185,6 +185,27 @@ mod tests {
         assert_eq!(d("2008-02-29").age_on(d("2026-02-28")), 17);
         assert_eq!(d("2008-02-29").age_on(d("2026-03-01")), 18);
         assert_eq!(d("2008-02-29").age_on(d("2028-02-29")), 20);
+        // Other birthdays on a 29th, and other February birthdays, in a year that is not leap
+        // (tests from mutation testing).
+        assert_eq!(d("2008-01-29").age_on(d("2026-01-30")), 18);
+        assert_eq!(d("2008-01-29").age_on(d("2026-01-28")), 17);
+        assert_eq!(d("2008-02-10").age_on(d("2026-02-20")), 18);
+        assert_eq!(d("2008-02-10").age_on(d("2026-02-09")), 17);
+    }
+
+    /// The simplified comparison agrees with the rule as stated (a leap-day birthday moved to
+    /// 1 March in common years) on every day of 2025 to 2029, and the accessors give the parts.
+    #[test]
+    fn leap_day_birthdays_on_every_day_of_five_years() {
+        let dob = d("2008-02-29");
+        let (mut on, end) = (d("2025-01-01"), d("2030-01-01"));
+        while on != end {
+            let birthday = if is_leap(on.year()) { (2, 29) } else { (3, 1) };
+            let want = i32::from(on.year()) - 2008 - i32::from((on.month(), on.day()) < birthday);
+            assert_eq!(dob.age_on(on), want, "{on:?}");
+            on = next_day(on);
+        }
+        assert_eq!((on.year(), on.month(), on.day()), (2030, 1, 1));
     }
 
     /// The day after `d`, by the calendar rules alone (an oracle independent of civil_from_days).
