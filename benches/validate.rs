@@ -608,10 +608,88 @@ fn instructions(spec: &str) {
     }
 }
 
+/// The issue-12 goals as paired ratios. On a shared machine whose speed drifts by tens of
+/// percent within seconds, criterion's medians of one case and then another can compare two
+/// different machines. Here the two cases of each ratio alternate in bursts of about a
+/// millisecond, 301 times (which goes first alternates too), and the median of the 301 burst
+/// ratios is printed with its interquartile range: drift that lasts longer than a burst pair
+/// cancels out. Runs after the criterion groups when no filter is given, or for `-- paired`.
+fn paired() {
+    let (create_ctx, attach_ctx, opts) = (create_context(), attach_context(), Options::default());
+    let create_schema = compile_schema(CREATE_SCHEMA);
+    let (invalid, _) = invalid_create();
+    let invalid: &[u8] = &invalid;
+    let invalid_typed: CreateIndividualV2 = typed(invalid);
+    let a_valid = || drop(black_box(serde_json::from_slice::<plain::Create>(black_box(CREATE)).unwrap()));
+    let a_invalid = || drop(black_box(serde_json::from_slice::<plain::Create>(black_box(invalid)).unwrap()));
+    let a_attach = || drop(black_box(serde_json::from_slice::<plain::Attach>(black_box(ATTACH)).unwrap()));
+    let raw_valid = || drop(black_box(validate(create_raw(black_box(CREATE)), &create_ctx, &opts)));
+    let raw_invalid = || drop(black_box(validate(create_raw(black_box(invalid)), &create_ctx, &opts)));
+    let raw_attach = || drop(black_box(validate(attach_raw(black_box(ATTACH)), &attach_ctx, &opts)));
+    let typed_invalid = || drop(black_box(validate(create_typed(black_box(&invalid_typed)), &create_ctx, &opts)));
+    let bc_valid =
+        || drop(black_box(create_schema.is_valid(&serde_json::from_slice::<Value>(black_box(CREATE)).unwrap())));
+    let bc_invalid = || {
+        let v = serde_json::from_slice::<Value>(black_box(invalid)).unwrap();
+        drop(black_box(create_schema.iter_errors(&v).collect::<Vec<_>>()));
+    };
+    type Goal<'a> = (&'a str, &'a dyn Fn(), &'a dyn Fn(), &'a str, fn(f64) -> bool);
+    let goals: [Goal; 6] = [
+        ("create, valid: raw / (a)", &raw_valid, &a_valid, "<= 1.0", |r| r <= 1.0),
+        ("create, 10 violations: raw / (a)", &raw_invalid, &a_invalid, "<= 1.5", |r| r <= 1.5),
+        ("create, 10 violations: typed / (a)", &typed_invalid, &a_invalid, "<= 0.6", |r| r <= 0.6),
+        ("(b)+(c) / raw, valid", &bc_valid, &raw_valid, ">= 2.5", |r| r >= 2.5),
+        ("(b)+(c) / raw, 10 violations", &bc_invalid, &raw_invalid, ">= 2.0", |r| r >= 2.0),
+        ("attach, valid: raw / (a)", &raw_attach, &a_attach, "<= 1.0", |r| r <= 1.0),
+    ];
+    println!("paired ratios (median of 301 alternating bursts of ~1 ms; interquartile range):");
+    for (name, f, g, goal, met) in goals {
+        let (q1, median, q3) = paired_ratio(f, g);
+        let verdict = if met(median) { "met" } else { "missed" };
+        println!("  {name:36} {median:5.2}  ({q1:.2}-{q3:.2})  goal {goal}: {verdict}");
+    }
+}
+
+/// Quartiles of the ratio of `f`'s time to `g`'s over alternating bursts.
+fn paired_ratio(f: &dyn Fn(), g: &dyn Fn()) -> (f64, f64, f64) {
+    let burst = |h: &dyn Fn(), n: u32| {
+        let start = std::time::Instant::now();
+        for _ in 0..n {
+            h();
+        }
+        start.elapsed().as_secs_f64()
+    };
+    let mut n = 1;
+    while burst(g, n) < 1e-3 && n < 1 << 20 {
+        n *= 2;
+    }
+    let mut ratios: Vec<f64> = (0..301)
+        .map(|i| {
+            if i % 2 == 0 {
+                let tf = burst(f, n);
+                tf / burst(g, n)
+            } else {
+                let tg = burst(g, n);
+                burst(f, n) / tg
+            }
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    (ratios[75], ratios[150], ratios[225])
+}
+
 fn main() {
     if let Ok(spec) = std::env::var("KYC_INSTRUCTIONS") {
         return instructions(&spec);
     }
-    benches();
-    Criterion::default().configure_from_args().final_summary();
+    // A filter (the first argument that is not a flag) selects criterion benchmarks; the paired
+    // ratios run when there is none, or when it is `paired`.
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    if filter.as_deref() != Some("paired") {
+        benches();
+        Criterion::default().configure_from_args().final_summary();
+    }
+    if filter.is_none() || filter.as_deref() == Some("paired") {
+        paired();
+    }
 }
