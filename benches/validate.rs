@@ -627,8 +627,9 @@ fn paired() {
     let raw_invalid = || drop(black_box(validate(create_raw(black_box(invalid)), &create_ctx, &opts)));
     let raw_attach = || drop(black_box(validate(attach_raw(black_box(ATTACH)), &attach_ctx, &opts)));
     let typed_invalid = || drop(black_box(validate(create_typed(black_box(&invalid_typed)), &create_ctx, &opts)));
-    let bc_valid =
-        || drop(black_box(create_schema.is_valid(&serde_json::from_slice::<Value>(black_box(CREATE)).unwrap())));
+    let bc_valid = || {
+        black_box(create_schema.is_valid(&serde_json::from_slice::<Value>(black_box(CREATE)).unwrap()));
+    };
     let bc_invalid = || {
         let v = serde_json::from_slice::<Value>(black_box(invalid)).unwrap();
         drop(black_box(create_schema.iter_errors(&v).collect::<Vec<_>>()));
