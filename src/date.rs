@@ -148,6 +148,14 @@ impl<'de> serde::Deserialize<'de> for Date {
 mod tests {
     use super::*;
 
+    /// `Debug` shows the date as `Display` does, not its fields (test from mutation testing).
+    #[test]
+    fn debug_is_the_iso_form() {
+        let date = Date::parse("2026-02-03").unwrap();
+        assert_eq!(format!("{date:?}"), "2026-02-03");
+        assert_eq!(format!("{date}"), "2026-02-03");
+    }
+
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
     }

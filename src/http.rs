@@ -174,6 +174,28 @@ fn dotted_path(v: &Violation) -> String {
 mod tests {
     use super::*;
 
+    /// Each status the engine answers with has its own problem kind and title; any other falls
+    /// back to `validation-failed` (test from mutation testing: the arms were untested).
+    #[test]
+    fn every_status_has_its_problem_kind() {
+        let kinds: Vec<&str> = [400, 413, 403, 409, 423, 422, 500].iter().map(|&s| problem_kind(s).0).collect();
+        assert_eq!(
+            kinds,
+            [
+                "malformed-request",
+                "payload-too-large",
+                "forbidden",
+                "conflict",
+                "reliance-not-available",
+                "validation-failed",
+                "validation-failed"
+            ]
+        );
+        let titles: std::collections::BTreeSet<&str> =
+            [400, 413, 403, 409, 423, 422].iter().map(|&s| problem_kind(s).1).collect();
+        assert_eq!(titles.len(), 6, "a title of its own for each: {titles:?}");
+    }
+
     #[test]
     fn fragments_and_dotted_paths() {
         assert_eq!(fragment_encode("/basic_info/tax_info/1/document_id"), "/basic_info/tax_info/1/document_id");
