@@ -174,6 +174,28 @@ fn dotted_path(v: &Violation) -> String {
 mod tests {
     use super::*;
 
+    /// The provider's own body for each status (spec §13), and none for a valid report (test
+    /// from mutation testing: only the CLI's and Python's tests read these bodies).
+    #[test]
+    fn provider_bodies_by_status() {
+        use crate::report::{Report, Violation};
+        let title = |status| problem_kind(status).1;
+        let body = |status| Report::bounded(Vec::new(), status, false, 0).to_provider_body().unwrap();
+        assert_eq!(body(400), json!({"status": 400, "message": title(400)}));
+        assert_eq!(body(413), json!({"status": 413, "message": title(413)}));
+        assert_eq!(body(403), json!({"error": {"code": "forbidden", "message": title(403)}}));
+        assert_eq!(body(409), json!({"error": {"code": "conflict", "message": title(409)}}));
+        assert_eq!(body(423), json!({"message": title(423)}));
+        let path = "/basic_info/tax_info/1/document_id".to_owned();
+        let empty = Violation::new(Code::Empty, In::Body, path, "Fill it in.".into(), None);
+        let report = Report::bounded(vec![empty], 422, false, 1);
+        assert_eq!(
+            report.to_provider_body(),
+            Some(json!({"message": title(422), "errors": [{"basic_info.tax_info[1].document_id": "Fill it in."}]}))
+        );
+        assert_eq!(Report::bounded(Vec::new(), 200, false, 0).to_provider_body(), None);
+    }
+
     /// Each status the engine answers with has its own problem kind and title; any other falls
     /// back to `validation-failed` (test from mutation testing: the arms were untested).
     #[test]
