@@ -304,7 +304,6 @@ impl Report {
 }
 
 /// Report order: by path (token by token), then location, code and message; exact repeats removed.
-#[inline(never)] // out of the hot path: a valid request has nothing to sort
 pub(crate) fn sort_and_dedup(violations: &mut Vec<Violation>) {
     fn order(a: &Violation, b: &Violation) -> std::cmp::Ordering {
         compare_pointers(&a.path, &b.path)
@@ -321,10 +320,9 @@ pub(crate) fn sort_and_dedup(violations: &mut Vec<Violation>) {
             let at = sorted.partition_point(|v| order(v, &rest[0]) != std::cmp::Ordering::Greater);
             violations[at..=i].rotate_right(1);
         }
-        violations.dedup();
-        return;
+    } else {
+        violations.sort_by(order);
     }
-    violations.sort_by(order);
     violations.dedup();
 }
 
