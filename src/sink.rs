@@ -106,13 +106,15 @@ impl Sink {
     }
 
     /// Reports a violation at `loc` in the body.
-    #[cold] // a valid request emits nothing: kept out of the hot paths' code
+    // The emit functions are `#[cold]`: a valid request calls none, and their code stays out of
+    // the hot paths (the instruction cache, README "Performance").
+    #[cold]
     pub(crate) fn emit(&mut self, code: Code, loc: &Loc<'_>, message: impl Into<Cow<'static, str>>) {
         self.push(code, In::Body, loc.pointer(), message.into(), None);
     }
 
     /// Reports a violation whose message has parameters (for other languages).
-    #[cold] // a valid request emits nothing: kept out of the hot paths' code
+    #[cold]
     pub(crate) fn emit_with(
         &mut self,
         code: Code,
@@ -126,7 +128,7 @@ impl Sink {
     }
 
     /// Gives the violation pushed since `mark` (if any) its message parameters.
-    #[cold] // a valid request emits nothing: kept out of the hot paths' code
+    #[cold]
     pub(crate) fn set_params(&mut self, mark: usize, params: Vec<(&'static str, String)>) {
         if !self.pushed_since(mark) {
             return;
@@ -142,7 +144,7 @@ impl Sink {
     }
 
     /// Reports a violation with a suggested fix, computed only when suggestions are on.
-    #[cold] // a valid request emits nothing: kept out of the hot paths' code
+    #[cold]
     pub(crate) fn emit_suggesting(
         &mut self,
         code: Code,
@@ -155,13 +157,13 @@ impl Sink {
     }
 
     /// Reports a violation about a path parameter (`/customer_id`).
-    #[cold] // a valid request emits nothing: kept out of the hot paths' code
+    #[cold]
     pub(crate) fn emit_path_param(&mut self, code: Code, name: &str, message: impl Into<Cow<'static, str>>) {
         self.push(code, In::Path, format!("/{name}"), message.into(), None);
     }
 
     /// Reports a structural violation (from the JSON front end) and settles its path.
-    #[cold] // a valid request emits nothing: kept out of the hot paths' code
+    #[cold]
     pub(crate) fn emit_settling(&mut self, code: Code, loc: &Loc<'_>, message: impl Into<Cow<'static, str>>) {
         let path = loc.pointer();
         self.settled.insert(path.clone());
@@ -169,7 +171,7 @@ impl Sink {
     }
 
     /// Reports a structural violation that does not settle its path (a duplicate or unknown member).
-    #[cold] // a valid request emits nothing: kept out of the hot paths' code
+    #[cold]
     pub(crate) fn emit_structural(&mut self, code: Code, loc: &Loc<'_>, message: impl Into<Cow<'static, str>>) {
         self.add(Violation::new(code, In::Body, loc.pointer(), message.into(), None));
     }
