@@ -428,7 +428,7 @@ fn compare_pointers(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 /// A pointer's first 16 bytes as two big-endian words, so that comparing two keys decides
-/// most comparisons of [`compare_pointers`] in two instructions. Each `/` becomes 0 (a token
+/// most comparisons of [`compare_pointers`] in a few instructions. Each `/` becomes 0 (a token
 /// that ends sorts before one that goes on, as in [`compare_pointers`]) and the key ends,
 /// zero-filled, at the pointer's end or before its first number token (numbers order by value,
 /// not by bytes). Then `key(a) < key(b)` implies `a < b`: where the keys first differ, either
