@@ -187,21 +187,9 @@ impl<'de> Reader<'de> {
 
     /// Reads a number whose first byte (`-` or a digit) is at `pos`.
     fn number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Fallback> {
-        let bytes = self.bytes();
-        let start = self.pos;
-        let negative = bytes[start] == b'-';
-        let digits_start = start + usize::from(negative);
-        let digits = bytes[digits_start..].iter().take_while(|b| b.is_ascii_digit()).count();
-        let end = digits_start + digits;
-        let plain = digits > 0
-            && digits <= 19
-            && !(digits > 1 && bytes[digits_start] == b'0')
-            && !matches!(bytes.get(end), Some(b'.' | b'e' | b'E' | b'0'..=b'9'));
-        if !plain {
+        let Some((negative, n, end)) = plain_integer(self.bytes(), self.pos) else {
             return self.number_by_serde_json(visitor);
-        }
-        // At most 19 digits: below 10^19 < 2^64, no overflow.
-        let n = bytes[digits_start..end].iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
+        };
         self.pos = end;
         if !negative {
             return visitor.visit_u64(n);
@@ -239,6 +227,23 @@ impl<'de> Reader<'de> {
         self.pos += 1;
         Ok(())
     }
+}
+
+/// The number at `start` when it is a plain integer the reader reads itself: an optional `-`,
+/// 1 to 19 digits without a leading zero (below 10^19 < 2^64: no overflow), and no fraction or
+/// exponent after them. Returns whether it is negative, its magnitude and where it ends; anything
+/// else (`None`) goes to serde_json.
+fn plain_integer(bytes: &[u8], start: usize) -> Option<(bool, u64, usize)> {
+    let negative = bytes.get(start) == Some(&b'-');
+    let digits_start = start + usize::from(negative);
+    let rest = bytes.get(digits_start..)?;
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let end = digits_start + digits;
+    let plain = digits > 0
+        && digits <= 19
+        && !(digits > 1 && rest[0] == b'0')
+        && !matches!(bytes.get(end), Some(b'.' | b'e' | b'E' | b'0'..=b'9'));
+    plain.then(|| (negative, rest[..digits].iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0')), end))
 }
 
 /// Eight spaces, as a word: XOR with it leaves zero bytes where the spaces are.
@@ -416,6 +421,32 @@ mod tests {
         }
         // -0 is -0.0 in both.
         assert!(read("-0").unwrap().as_f64().unwrap().is_sign_negative());
+    }
+
+    #[test]
+    fn plain_integers_are_read_without_serde_json() {
+        // The fast path's domain (the reader's speed depends on it; serde_json would give the
+        // same values): read here, at an offset, with what follows them.
+        for (text, negative, n) in [
+            ("0", false, 0),
+            ("7", false, 7),
+            ("12", false, 12),
+            ("-5", true, 5),
+            ("-0", true, 0),
+            ("1234567890123456789", false, 1_234_567_890_123_456_789),
+            ("-9223372036854775808", true, 9_223_372_036_854_775_808),
+        ] {
+            for (before, after) in [("", ""), (": ", ","), ("[", "]"), ("{\"a\":", "}")] {
+                let body = format!("{before}{text}{after}");
+                let got = plain_integer(body.as_bytes(), before.len());
+                assert_eq!(got, Some((negative, n, before.len() + text.len())), "{body}");
+            }
+        }
+        // Everything else is serde_json's: leading zeros, fractions, exponents, 20 digits, signs.
+        for text in ["01", "-01", "00", "1.5", "1e5", "1E5", "0.0", "12345678901234567890", "-", "+1", "x", ""] {
+            assert_eq!(plain_integer(text.as_bytes(), 0), None, "{text}");
+        }
+        assert_eq!(plain_integer(b"5", 1), None, "past the end");
     }
 
     #[test]
