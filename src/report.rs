@@ -178,7 +178,7 @@ impl Serialize for Code {
 }
 
 /// One reason the request would not be accepted (or, for a warning, a likely mistake).
-#[derive(Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, Serialize)]
 pub struct Violation {
     /// The stable code.
     pub code: Code,
@@ -201,10 +201,30 @@ pub struct Violation {
     /// ...), for [`Messages`](crate::messages::Messages) in other languages. Never submitted values.
     #[serde(skip)]
     pub params: Vec<(&'static str, String)>,
-    /// `path`'s [`PathKey`], computed once: the report's sort compares these first.
+    /// `path`'s [`PathKey`], computed once: the report's sort compares these first. A cache,
+    /// not part of the violation: equality ignores it.
     #[serde(skip)]
     key: PathKey,
 }
+
+impl PartialEq for Violation {
+    fn eq(&self, other: &Self) -> bool {
+        let Violation { code, severity, status, path, location, message, suggestion, params, key: _ } = self;
+        (code, severity, status, path, location, message, suggestion, params)
+            == (
+                &other.code,
+                &other.severity,
+                &other.status,
+                &other.path,
+                &other.location,
+                &other.message,
+                &other.suggestion,
+                &other.params,
+            )
+    }
+}
+
+impl Eq for Violation {}
 
 impl Violation {
     pub(crate) fn new(
@@ -606,6 +626,17 @@ mod tests {
                 proptest::prop_assert_eq!(got, want, "{:?} vs {:?}", a, b);
             }
         }
+    }
+
+    #[test]
+    fn equality_ignores_the_sort_key() {
+        // `path` is a public field: a violation whose path was changed after it was made equals
+        // one made with that path (the key is a cache of the sort, not part of the value).
+        let made = |p: &str| Violation::new(Code::Empty, In::Body, p.to_owned(), Cow::Borrowed("m"), None);
+        let mut moved = made("/basic_info/email");
+        moved.path = "/address/city".to_owned();
+        assert_eq!(moved, made("/address/city"));
+        assert_ne!(moved, made("/basic_info/email"));
     }
 
     #[test]
