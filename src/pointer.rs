@@ -38,11 +38,29 @@ impl<'a> Loc<'a> {
         out
     }
 
-    /// The pointer, held inline when it is at most 64 bytes long (no allocation).
-    pub(crate) fn pointer_inline(&self) -> tinyvec::TinyVec<[u8; 64]> {
-        let mut out = tinyvec::TinyVec::new();
-        self.write(&mut out);
-        out
+    /// The location held without its borrows, for comparing with pointers later: its tokens
+    /// when it has at most four and no member named in the body (no allocation, no text
+    /// written), else its pointer.
+    pub(crate) fn hold(&self) -> Held {
+        let mut tokens = [Token::Index(0); 4];
+        let mut n = 0;
+        let mut at = self;
+        loop {
+            let (parent, token) = match *at {
+                Loc::Root => break,
+                Loc::Member(parent, name) => (parent, Token::Member(name)),
+                Loc::Index(parent, i) => (parent, Token::Index(i)),
+                Loc::Key(..) => return Held::Pointer(self.pointer()),
+            };
+            let Some(slot) = tokens.get_mut(n) else {
+                return Held::Pointer(self.pointer());
+            };
+            *slot = token;
+            n += 1;
+            at = parent;
+        }
+        tokens[..n].reverse();
+        Held::Tokens(tokens, n)
     }
 
     /// The pointer's length when nothing needs escaping (indices counted generously).
@@ -89,7 +107,7 @@ impl<'a> Loc<'a> {
     }
 }
 
-/// Where a pointer is written: a `String`, or bytes held inline.
+/// Where a pointer is written.
 trait Out {
     fn push_str(&mut self, s: &str);
 }
@@ -100,9 +118,35 @@ impl Out for String {
     }
 }
 
-impl Out for tinyvec::TinyVec<[u8; 64]> {
-    fn push_str(&mut self, s: &str) {
-        self.extend_from_slice(s.as_bytes())
+/// A [`Loc`] held beyond its borrows ([`Loc::hold`]).
+pub(crate) enum Held {
+    /// Its first `n` tokens, root first.
+    Tokens([Token; 4], usize),
+    /// Its pointer.
+    Pointer(String),
+}
+
+/// A reference token of a model location.
+#[derive(Clone, Copy)]
+pub(crate) enum Token {
+    Member(&'static str),
+    Index(usize),
+}
+
+impl Held {
+    /// What follows the location in `path` when `path` is it or below it (`b""` or
+    /// `b"/..."`), as `path.strip_prefix(pointer)` would answer.
+    pub(crate) fn strip_from<'p>(&self, path: &'p [u8]) -> Option<&'p [u8]> {
+        match self {
+            Held::Pointer(p) => path.strip_prefix(p.as_bytes()),
+            Held::Tokens(tokens, n) => tokens.get(..*n)?.iter().try_fold(path, |rest, token| {
+                let rest = rest.strip_prefix(b"/")?;
+                match *token {
+                    Token::Member(name) => rest.strip_prefix(name.as_bytes()),
+                    Token::Index(i) => rest.strip_prefix(decimal(i, &mut [0; 20]).as_bytes()),
+                }
+            }),
+        }
     }
 }
 
@@ -136,11 +180,54 @@ mod tests {
         assert_eq!(root.named("a/b~c").pointer(), "/a~1b~0c");
         assert_eq!(root.named("a/b~c").index(3).key("x").pointer(), "/a~1b~0c/3/x");
         assert_eq!(root.named("~~//x~").pointer(), "/~0~0~1~1x~0");
-        assert_eq!(&c.pointer_inline()[..], b"/basic_info/tax_info/1");
-        let long = root.named("a-member-name-long-enough-to-go-past-sixty-four-bytes-of-pointer/~");
-        assert_eq!(&long.pointer_inline()[..], long.pointer().as_bytes());
         for i in [0, 7, 10, 99, 1234, usize::MAX] {
             assert_eq!(decimal(i, &mut [0; 20]), i.to_string());
         }
+    }
+
+    /// A held location strips exactly what its pointer would: every location up to five deep
+    /// over model members, indices and body-named members, against paths at, below, beside
+    /// and above it.
+    #[test]
+    fn held_locations_strip_like_their_pointers() {
+        fn check(loc: &Loc<'_>, depth: usize) {
+            let pointer = loc.pointer();
+            let held = loc.hold();
+            let mut paths = vec![String::new(), "/".to_owned(), "/a".to_owned(), "/a/1".to_owned()];
+            for suffix in ["", "/", "/x", "0", "1", "/0", "x", "~0", "/a/b"] {
+                paths.push(format!("{pointer}{suffix}"));
+            }
+            if let Some(cut) = pointer.get(..pointer.len().saturating_sub(1)) {
+                paths.push(cut.to_owned());
+            }
+            for path in &paths {
+                assert_eq!(
+                    held.strip_from(path.as_bytes()),
+                    path.as_bytes().strip_prefix(pointer.as_bytes()),
+                    "{pointer:?} vs {path:?}"
+                );
+            }
+            if depth == 5 {
+                return;
+            }
+            check(&loc.key("a"), depth + 1);
+            check(&loc.key("ab"), depth + 1);
+            check(&loc.index(1), depth + 1);
+            check(&loc.index(10), depth + 1);
+            check(&loc.named("a/~"), depth + 1);
+        }
+        check(&Loc::Root, 0);
+        // Four model tokens are held as tokens, five or a body-named member as the pointer.
+        let root = Loc::Root;
+        let (a, b) = (root.key("a"), root.named("a"));
+        let a1 = a.index(1);
+        let a1b = a1.key("b");
+        let a1b2 = a1b.index(2);
+        assert!(matches!(a1.hold(), Held::Tokens(_, 2)));
+        assert!(matches!(a1b2.hold(), Held::Tokens(_, 4)));
+        assert!(matches!(a1b2.key("e").hold(), Held::Pointer(_)));
+        assert!(matches!(a1b.named("e").hold(), Held::Pointer(_)));
+        assert!(matches!(b.hold(), Held::Pointer(_)));
+        assert!(matches!(root.hold(), Held::Tokens(_, 0)));
     }
 }

@@ -38,8 +38,9 @@ pub(crate) struct Sink {
 
 /// The violations about members a SELFIE ignores, while its document is being read.
 struct Deferred {
-    /// The document's pointer (inline: beginning a deferral allocates nothing).
-    base: tinyvec::TinyVec<[u8; 64]>,
+    /// The document's location (its tokens: beginning a deferral allocates nothing and
+    /// writes no pointer).
+    base: crate::pointer::Held,
     /// The member names a SELFIE ignores.
     members: &'static [&'static str],
     /// Distinct violations at or below those members.
@@ -48,7 +49,7 @@ struct Deferred {
 
 impl Deferred {
     fn covers(&self, path: &str) -> bool {
-        path.as_bytes().strip_prefix(&self.base[..]).and_then(|rest| rest.strip_prefix(b"/")).is_some_and(|rest| {
+        self.base.strip_from(path.as_bytes()).and_then(|rest| rest.strip_prefix(b"/")).is_some_and(|rest| {
             let member = rest.split(|&b| b == b'/').next().unwrap_or(rest);
             self.members.iter().any(|m| m.as_bytes() == member)
         })
@@ -220,7 +221,7 @@ impl Sink {
     /// document, whose members a SELFIE ignores) until [`Sink::end_deferral`].
     pub(crate) fn begin_deferral(&mut self, base: &Loc<'_>, members: &'static [&'static str]) {
         self.end_deferral(false);
-        self.deferred = Some(Deferred { base: base.pointer_inline(), members, held: Vec::new() });
+        self.deferred = Some(Deferred { base: base.hold(), members, held: Vec::new() });
     }
 
     /// Ends the deferral: drops what was held back (`ignore`, the document is a SELFIE) or
