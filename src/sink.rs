@@ -18,7 +18,8 @@ use std::collections::BTreeSet;
 /// anything at or below a settled path, so every cause yields one violation.
 pub(crate) struct Sink {
     violations: Vec<Violation>,
-    settled: BTreeSet<String>,
+    /// Made at the first settled path (most reports have none, and need not drop a set).
+    settled: Option<BTreeSet<String>>,
     suggest: bool,
     /// The JSON front end's array length limit ([`Options::max_array_items`](crate::Options)).
     pub(crate) max_array_items: usize,
@@ -60,7 +61,7 @@ impl Sink {
     pub(crate) fn new(options: &crate::Options) -> Sink {
         Sink {
             violations: Vec::new(),
-            settled: BTreeSet::new(),
+            settled: None,
             suggest: options.suggest,
             max_array_items: options.max_array_items,
             max_violations: options.max_violations,
@@ -75,7 +76,7 @@ impl Sink {
     /// Forgets everything reported so far (a syntax error voids a partial parse).
     pub(crate) fn reset(&mut self) {
         self.violations.clear();
-        self.settled.clear();
+        self.settled = None;
         self.statuses = Statuses::default();
         self.left_out = 0;
         self.deferred = None;
@@ -167,7 +168,7 @@ impl Sink {
     #[cold]
     pub(crate) fn emit_settling(&mut self, code: Code, loc: &Loc<'_>, message: impl Into<Cow<'static, str>>) {
         let path = loc.pointer();
-        self.settled.insert(path.clone());
+        self.settled.get_or_insert_with(BTreeSet::new).insert(path.clone());
         self.add(Violation::new(code, In::Body, path, message.into(), None));
     }
 
@@ -239,13 +240,13 @@ impl Sink {
 
     /// Whether `path` or one of its ancestors was settled: O(depth · log n).
     fn is_settled(&self, path: &str) -> bool {
-        if self.settled.is_empty() {
+        let Some(settled) = &self.settled else {
             return false;
-        }
+        };
         path.char_indices()
             .filter(|&(_, c)| c == '/')
             .map(|(i, _)| &path[..i])
             .chain(std::iter::once(path))
-            .any(|prefix| self.settled.contains(prefix))
+            .any(|prefix| settled.contains(prefix))
     }
 }

@@ -33,15 +33,19 @@ fn check<R: Repr>(req: &CreateIndividualV2Of<'_, R>, _: &Context, sink: &mut Sin
     let bi = root.key("basic_info");
     let list = bi.key("tax_info");
     // Repeats among all IDs, reported for clean ones: equal IDs are clean alike.
-    for_each_repeat(tax.iter().enumerate().map(|(i, t)| (i, t.document_id.as_deref())), |i| {
-        if clean(&tax[i].document_id).is_none() {
-            return;
-        }
-        let item = list.index(i);
-        sink.emit(
-            Code::DuplicateDocumentId,
-            &item.key("document_id"),
-            "This document_id repeats an earlier tax_info entry's; each entry must have a unique document_id.",
-        );
-    });
+    for_each_repeat(
+        tax.len(),
+        |i| tax.get(i)?.document_id.as_deref(),
+        |i| {
+            if tax.get(i).and_then(|t| clean(&t.document_id)).is_none() {
+                return;
+            }
+            let item = list.index(i);
+            sink.emit(
+                Code::DuplicateDocumentId,
+                &item.key("document_id"),
+                "This document_id repeats an earlier tax_info entry's; each entry must have a unique document_id.",
+            );
+        },
+    );
 }

@@ -10,7 +10,7 @@
 //! ## Example
 //! Invalid: the licence's BACK with the FRONT's URI. Valid: distinct URIs.
 
-use super::{attach_files, checks, clean, for_each_repeat, Attach, Rule};
+use super::{checks, clean, for_each_attach_file, for_each_repeat, Attach, FileRef, Rule};
 use crate::context::Context;
 use crate::model::Repr;
 use crate::report::Code;
@@ -28,15 +28,25 @@ pub(crate) const RULE: Rule = Rule {
 fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, _: &Context, sink: &mut Sink) {
     // Repeats are looked for among all URIs and reported for clean ones: equal URIs are
     // clean alike, so these are the repeats among clean URIs (cleanliness checked once a repeat).
-    let files = attach_files(req.body).filter(|f| !f.selfie).map(|f| (f, f.file.uri.as_deref()));
-    for_each_repeat(files, |f| {
-        if clean(&f.file.uri).is_some() {
-            f.emit(
-                sink,
-                Code::DuplicateFileUri,
-                "uri",
-                "This file URI is already used earlier in the request; each document needs its own file.",
-            )
+    let mut files = tinyvec::TinyVec::<[Option<FileRef<'_, '_, R>>; 8]>::new();
+    for_each_attach_file(req.body, |f| {
+        if !f.selfie {
+            files.push(Some(f));
         }
     });
+    let file = |i: usize| files.get(i).and_then(Option::as_ref);
+    for_each_repeat(
+        files.len(),
+        |i| file(i)?.file.uri.as_deref(),
+        |i| {
+            if let Some(f) = file(i).filter(|f| clean(&f.file.uri).is_some()) {
+                f.emit(
+                    sink,
+                    Code::DuplicateFileUri,
+                    "uri",
+                    "This file URI is already used earlier in the request; each document needs its own file.",
+                )
+            }
+        },
+    );
 }

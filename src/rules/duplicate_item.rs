@@ -32,7 +32,15 @@ fn check<R: Repr>(req: &CreateIndividualV2Of<'_, R>, _: &Context, sink: &mut Sin
     let root = Loc::Root;
     let fp = root.key("financial_profile");
     let list = fp.key("source_of_fund_ids");
-    for_each_repeat(ids.iter().enumerate().map(|(i, id)| (i, Some(id))), |i| {
-        sink.emit(Code::DuplicateItem, &list.index(i), "This ID repeats an earlier one in the list; list each ID once.")
-    });
+    for_each_repeat(
+        ids.len(),
+        |i| ids.get(i),
+        |i| {
+            sink.emit(
+                Code::DuplicateItem,
+                &list.index(i),
+                "This ID repeats an earlier one in the list; list each ID once.",
+            )
+        },
+    );
 }

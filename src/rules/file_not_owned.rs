@@ -11,7 +11,7 @@
 //! Invalid: a URI uploaded for another customer. Valid: a URI returned by
 //! `POST /v1/customers/upload` for this customer.
 
-use super::{attach_files, checks, Attach, Rule};
+use super::{checks, for_each_attach_file, Attach, Rule};
 use crate::context::Context;
 use crate::model::Repr;
 use crate::report::Code;
@@ -31,10 +31,10 @@ const MESSAGE: &str = "This file was not uploaded for this customer; upload it w
 
 fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, ctx: &Context, sink: &mut Sink) {
     let Some(owned) = ctx.customer.as_ref().and_then(|c| c.file_uris.as_ref()) else { return };
-    for f in attach_files(req.body) {
+    for_each_attach_file(req.body, |f| {
         // Ownership first: an owned URI needs no cleanliness check.
         if f.file.uri.as_deref().is_some_and(|uri| !owned.contains(uri) && is_clean(uri)) {
             f.emit(sink, Code::FileNotOwned, "uri", MESSAGE);
         }
-    }
+    });
 }

@@ -457,55 +457,48 @@ impl<R: Repr> FileRef<'_, '_, R> {
     }
 }
 
-/// Every file of an attach request, identifying documents first, in request order.
-pub(crate) fn attach_files<'a, 'b, R: Repr>(
+/// Calls `f` with every file of an attach request, identifying documents first, in request
+/// order (plain loops: the rules that walk files stay small).
+pub(crate) fn for_each_attach_file<'a, 'b, R: Repr>(
     body: &'a AttachIndividualV2Of<'b, R>,
-) -> impl Iterator<Item = FileRef<'a, 'b, R>> + Clone {
-    let identity = items(&body.identifying_documents).iter().enumerate().flat_map(|(doc, d)| {
+    mut f: impl FnMut(FileRef<'a, 'b, R>),
+) {
+    for (doc, d) in items(&body.identifying_documents).iter().enumerate() {
         let selfie = d.is_selfie();
-        items(&d.files).iter().enumerate().map(move |(index, file)| FileRef {
-            list: "identifying_documents",
-            doc,
-            index,
-            selfie,
-            file,
-        })
-    });
-    let address = items(&body.address_documents).iter().enumerate().flat_map(|(doc, d)| {
-        items(&d.files).iter().enumerate().map(move |(index, file)| FileRef {
-            list: "address_documents",
-            doc,
-            index,
-            selfie: false,
-            file,
-        })
-    });
-    identity.chain(address)
+        for (index, file) in items(&d.files).iter().enumerate() {
+            f(FileRef { list: "identifying_documents", doc, index, selfie, file });
+        }
+    }
+    for (doc, d) in items(&body.address_documents).iter().enumerate() {
+        for (index, file) in items(&d.files).iter().enumerate() {
+            f(FileRef { list: "address_documents", doc, index, selfie: false, file });
+        }
+    }
 }
 
-/// Calls `on_repeat(p)` for every item whose value equals an earlier item's
-/// (`None` values are skipped), `p` being the item's position. Linear time:
-/// pairwise on short lists (no allocation), a hash set beyond.
-pub(crate) fn for_each_repeat<'a, P, T, I>(items: I, mut on_repeat: impl FnMut(P))
-where
-    T: Eq + Hash + ?Sized + 'a,
-    I: Iterator<Item = (P, Option<&'a T>)> + Clone,
-{
+/// Calls `on_repeat(i)` for every `i < n` whose `value(i)` equals an earlier one's (`None`
+/// values are skipped). Linear time: pairwise on short lists (no allocation), a hash set
+/// beyond.
+pub(crate) fn for_each_repeat<'a, T: Eq + Hash + ?Sized + 'a>(
+    n: usize,
+    value: impl Fn(usize) -> Option<&'a T>,
+    mut on_repeat: impl FnMut(usize),
+) {
     const PAIRWISE_MAX: usize = 16;
-    if items.clone().nth(PAIRWISE_MAX).is_none() {
-        for (i, (p, x)) in items.clone().enumerate() {
-            if let Some(x) = x {
-                if items.clone().take(i).any(|(_, y)| y == Some(x)) {
-                    on_repeat(p);
+    if n <= PAIRWISE_MAX {
+        for i in 0..n {
+            if let Some(x) = value(i) {
+                if (0..i).any(|j| value(j) == Some(x)) {
+                    on_repeat(i);
                 }
             }
         }
     } else {
         let mut seen = HashSet::new();
-        for (p, x) in items {
-            if let Some(x) = x {
+        for i in 0..n {
+            if let Some(x) = value(i) {
                 if !seen.insert(x) {
-                    on_repeat(p);
+                    on_repeat(i);
                 }
             }
         }
@@ -560,13 +553,13 @@ mod tests {
         for n in [5usize, 16, 17, 100] {
             let v: Vec<u32> = (0..n as u32).map(|i| i % 3).collect();
             let mut got = vec![];
-            for_each_repeat(v.iter().enumerate().map(|(i, x)| (i, Some(x))), |i| got.push(i));
+            for_each_repeat(n, |i| v.get(i), |i| got.push(i));
             let want: Vec<usize> = (3..n).collect();
             assert_eq!(got, want, "n = {n}");
         }
         let v = [Some("a"), None, Some("a"), None];
         let mut got = vec![];
-        for_each_repeat(v.iter().copied().enumerate(), |i| got.push(i));
+        for_each_repeat(v.len(), |i| v.get(i).copied().flatten(), |i| got.push(i));
         assert_eq!(got, [2]);
     }
 }
