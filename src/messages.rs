@@ -58,3 +58,22 @@ impl Report {
         self
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{validate, Context, Options, Request, RequestKind};
+
+    /// English keeps every message as it is (mutation testing found nothing checking it).
+    #[test]
+    fn english_keeps_the_messages() {
+        let report = validate(
+            Request::json(RequestKind::CreateIndividualV2, br#"{"basic_info": {"email": "A@B.C"}, "address": 1}"#),
+            &Context::default(),
+            &Options::default(),
+        );
+        assert!(report.violations.len() > 3, "{report:?}");
+        assert!(report.violations.iter().all(|v| !v.message.is_empty()));
+        assert_eq!(report.clone().translated(&English), report);
+    }
+}

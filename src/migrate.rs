@@ -142,8 +142,8 @@ pub fn create_v1_to_v2(v1: &CreateIndividualV1, ctx: &Context) -> Migrated<Creat
             }]
         });
         if let (Some(today), Some(dob)) = (ctx.today, b.dob.as_deref().and_then(|d| Date::parse(d).ok())) {
-            let age = dob.age_on(today);
-            if dob > today || !(18..=120).contains(&age) {
+            // A date of birth after `today` gives an age below 0: out of range too.
+            if !(18..=120).contains(&dob.age_on(today)) {
                 notes.push(note(
                     NoteCode::AgeOutOfRange,
                     "/basic_info/dob",
