@@ -506,6 +506,12 @@ mod tests {
         assert!(serde_json::from_str::<Value>(&nested(DEPTH_LIMIT)).is_ok());
         assert_eq!(read(&nested(DEPTH_LIMIT + 1)), Err(Fallback));
         assert!(serde_json::from_str::<Value>(&nested(DEPTH_LIMIT + 1)).is_err());
+        // The limit is of depth, not of count: leaving an object or array gives its level back
+        // (mutation testing: a depth that only grew would hand these bodies to serde_json).
+        for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
+            let siblings = format!("[{}1]", format!("{open}1{close},").repeat(2 * DEPTH_LIMIT));
+            assert!(read(&siblings).is_ok(), "{open}");
+        }
     }
 
     /// Any JSON value, with the strings, numbers and nesting that test the reader's edges.
