@@ -179,13 +179,16 @@ pub fn create_v1_to_v2(v1: &CreateIndividualV1, ctx: &Context) -> Migrated<Creat
             "/financial_profile/employment_status",
             "V2 requires employment_status (EMPLOYED, SELF_EMPLOYED, RETIRED, STUDENT or UNEMPLOYED), which V1 does not have; supply it.",
         ));
+        // Every member named, so that a member V2 gains is mapped here or said to have no
+        // V1 source (a `..Default` would leave it out silently).
         FinancialProfileV2 {
-            employment_status: None,
+            employment_status: None, // no V1 source: the note above
             occupation_id: p.occupation_id,
             purpose_id: p.purpose_id,
+            purpose_remarks: None,             // no V1 source, optional in V2
+            source_of_funds_description: None, // no V1 source, optional in V2
             source_of_fund_ids: p.source_of_fund_id.map(|id| vec![id]),
             monthly_volume_usd: p.monthly_volume_usd,
-            ..FinancialProfileV2::default()
         }
     });
     let request = CreateIndividualV2 {
