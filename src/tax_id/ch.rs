@@ -57,4 +57,19 @@ mod tests {
         assert_eq!(SSN.check("123.4567.8910.19", None), Err(Fault::Component));
         assert_eq!(SSN.check("756.9217.0769", None), Err(Fault::Length));
     }
+
+    /// The dash quirk (python-stdnum's): thirteen characters with a `-` pass when the digits
+    /// left form a valid EAN (here an EAN-12), and fail as that EAN would (mutation testing: a
+    /// fast path that sent dashed numbers to the EAN check unchanged passed every fixture).
+    #[test]
+    fn dashed_forms_are_checked_as_the_ean_left() {
+        let body = b"75612345678";
+        let ean12 = format!("756-{}{}", std::str::from_utf8(&body[3..]).unwrap(), ean_check_digit(body));
+        assert_eq!(ean12.len(), 13);
+        assert_eq!(SSN.check(&ean12, None), Ok(()));
+        let wrong = format!("{}{}", &ean12[..12], (ean_check_digit(body) + 1) % 10);
+        assert_eq!(SSN.check(&wrong, None), Err(Fault::Checksum));
+        // Two dashes leave eleven digits: no EAN has that length.
+        assert_eq!(SSN.check("756-1234-5678", None), Err(Fault::Length));
+    }
 }
