@@ -28,7 +28,8 @@ pub(crate) const RULE: Rule = Rule {
 fn check_attach_v2<R: Repr>(req: &Attach<'_, '_, R>, _: &Context, sink: &mut Sink) {
     // Repeats are looked for among all URIs and reported for clean ones: equal URIs are
     // clean alike, so these are the repeats among clean URIs (cleanliness checked once a repeat).
-    let mut files = tinyvec::TinyVec::<[Option<FileRef<'_, '_, R>>; 8]>::new();
+    // Inline up to the pairwise regime of `for_each_repeat` (16): no allocation below it.
+    let mut files = tinyvec::TinyVec::<[Option<FileRef<'_, '_, R>>; 16]>::new();
     for_each_attach_file(req.body, |f| {
         if !f.selfie {
             files.push(Some(f));
