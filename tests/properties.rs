@@ -924,22 +924,26 @@ fn generic_member_cases(v: &Valid, base: &Value, p: &str, rng: &mut Rng, out: &m
         let expected = if required && !item { e("required", p) } else { e("invalid_type", p) };
         out.push(Case::new(v, format!("null {p}"), edit(base, |j| set(j, p, Value::Null)), vec![expected]));
 
-        // The wrong JSON type.
+        // Every wrong JSON type (serde reports a negative integer, a positive one and a
+        // fraction to different visitor methods, so all three are tried; a negative integer
+        // in an integer member is out of range, below).
         let wrong = match &value {
-            Value::String(_) => rng.pick(&[json!(7), json!(true), json!([]), json!({}), json!(["x"])]).clone(),
+            Value::String(_) => vec![json!(7), json!(-7), json!(2.5), json!(true), json!([]), json!({}), json!(["x"])],
             Value::Number(n) => {
-                rng.pick(&[json!(n.to_string()), json!(true), json!(3400.5), json!([1]), json!({})]).clone()
+                vec![json!(n.to_string()), json!(true), json!(3400.5), json!(-2.5), json!([1]), json!({})]
             }
-            Value::Object(_) => rng.pick(&[json!("x"), json!(1), json!([]), json!(false)]).clone(),
-            Value::Array(_) => rng.pick(&[json!({}), json!("1"), json!(1), json!(true)]).clone(),
+            Value::Object(_) => vec![json!("x"), json!(1), json!(-1), json!(2.5), json!([]), json!(false)],
+            Value::Array(_) => vec![json!({}), json!("1"), json!(1), json!(-1), json!(2.5), json!(true)],
             other => panic!("unexpected value at {p}: {other}"),
         };
-        out.push(Case::new(
-            v,
-            format!("wrong type {p} = {wrong}"),
-            edit(base, |j| set(j, p, wrong)),
-            vec![e("invalid_type", p)],
-        ));
+        for wrong in wrong {
+            out.push(Case::new(
+                v,
+                format!("wrong type {p} = {wrong}"),
+                edit(base, |j| set(j, p, wrong)),
+                vec![e("invalid_type", p)],
+            ));
+        }
 
         match &value {
             Value::String(s) => {
