@@ -616,6 +616,26 @@ fn a_repeated_member_is_validated_as_most_parsers_read_it() {
 // ---------------------------------------------------------------------------
 // Member names that need escaping in a JSON Pointer
 
+/// A member name written with escapes is the name they spell: a model member is read as
+/// itself, an unknown one is reported under its decoded name, and a repeat is found across
+/// spellings.
+#[test]
+fn escaped_member_names_are_the_names_they_spell() {
+    let spelled = create(&[("\"city\"", r#""ci\u0074y""#), ("\"basic_info\"", r#""basic\u005finfo""#)]);
+    assert_eq!(run_create(&spelled), run_create(CREATE_BODY));
+    expect(&run_create(&spelled), 200, &[]);
+    expect(
+        &run_create(create(&[("\"Maria\"", r#""Maria", "nick\u006eame": "x""#)])),
+        200,
+        &[(Code::UnknownField, "/basic_info/nickname")],
+    );
+    expect(
+        &run_create(create(&[("\"San Francisco\"", r#""San Francisco", "ci\u0074y": "Oakland""#)])),
+        422,
+        &[(Code::DuplicateKey, "/address/city")],
+    );
+}
+
 #[test]
 fn member_names_are_escaped_in_paths() {
     let body = create(&[
