@@ -13,7 +13,9 @@
 # dependencies at opt-level 2 (serde_json and proptest dominate the slower tests), without
 # debug information, and linked with mold when it is installed. A mutant then takes about 17 s
 # (median; 31-34 s at opt-level 1). Builds have a timeout too: a mutant that makes a `const fn`
-# loop (`position`'s `i += 1` → `i *= 1`) keeps rustc evaluating it for ever.
+# loop (`position`'s `i += 1` → `i *= 1`) keeps rustc evaluating it for ever. Both timeouts are
+# generous: a timeout counts as caught, and builds and tests slow down two- or threefold while
+# anything else runs on the machine.
 # Needs cargo-mutants (`cargo install cargo-mutants --locked`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,5 +31,5 @@ case "$set_" in
     *) echo "SET is rest or tax" >&2; exit 2 ;;
 esac
 mkdir -p "$out"
-cargo mutants -p kyc-rules "${filter[@]}" --shard "$k/$n" -j 2 --timeout 150 --build-timeout 120 \
+cargo mutants -p kyc-rules "${filter[@]}" --shard "$k/$n" -j 2 --timeout 300 --build-timeout 300 \
     -C '--config=profile.dev.package."*".opt-level=2' --copy-target true -o "$out" -- "${tests[@]}"
