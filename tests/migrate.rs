@@ -49,6 +49,24 @@ fn valid_v1_create_migrates_to_v2_missing_only_employment_status() {
     assert!(validate(Request::create_individual_v2(&fixed), &ctx, &Options::default()).valid);
 }
 
+/// `meta_data` is carried into the V2 request as it was written, whatever JSON it holds: every
+/// kind of value, negative integers and fractions included, at every depth.
+#[test]
+fn meta_data_is_carried_over_as_written() {
+    let meta = json!({
+        "s": "x\u{e9}", "u": 7, "i": -7, "f": 2.5, "g": -0.25, "big": 18446744073709551615u64,
+        "t": true, "b": false, "n": null,
+        "a": [1, -1, 0.5, "y", true, null, [], {}, [-2, 3.5]],
+        "o": {"nested": {"deeper": [-3, 1.25, "z", false, null]}},
+    });
+    let mut body: Value = serde_json::from_str(CREATE_V1).unwrap();
+    body["meta_data"] = meta.clone();
+    let text = serde_json::to_vec(&body).unwrap();
+    let m = migrate(Request::json(RequestKind::CreateIndividualV1, &text), &today(), &Options::default()).unwrap();
+    let MigratedRequest::CreateIndividualV2(v2) = &m.request else { panic!("wrong kind") };
+    assert_eq!(v2.meta_data.as_ref().map(|m| Value::Object(m.clone())), Some(meta));
+}
+
 /// Migrates the example with another residence and tin: the V2 tax entry and the notes' codes.
 fn migrate_tin(country: &str, tin: &str) -> ((Option<String>, Option<String>), Vec<NoteCode>) {
     let mut v1: CreateIndividualV1 = serde_json::from_str(CREATE_V1).unwrap();
