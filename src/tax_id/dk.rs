@@ -54,4 +54,21 @@ mod tests {
         assert_eq!(CPR.check("21106A5629", today), Err(Fault::Format));
         assert_eq!(CPR.check("", today), Err(Fault::Format));
     }
+
+    /// Serial digits 4 and 9 give the 2000s below year 37 (a later year then lies in the future,
+    /// and 29 February 2000 exists), the 1900s from 37; a birth date of today is valid, of
+    /// tomorrow not. python-stdnum 2.2's answers on 2026-12-02.
+    #[test]
+    fn serial_4_and_9_centuries_and_a_birth_today() {
+        let today = Date::new(2026, 12, 2);
+        for serial in ["4000", "9000"] {
+            let check = |ddmmyy: &str| CPR.check(&format!("{ddmmyy}{serial}"), today);
+            assert_eq!(check("010136"), Err(Fault::Component), "{serial}");
+            assert_eq!(check("010137"), Ok(()), "{serial}");
+            assert_eq!(check("290200"), Ok(()), "{serial}");
+        }
+        assert_eq!(CPR.check("0101304000", today), Err(Fault::Component));
+        assert_eq!(CPR.check("021226-4000", today), Ok(()));
+        assert_eq!(CPR.check("031226-4000", today), Err(Fault::Component));
+    }
 }
