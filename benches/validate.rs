@@ -196,7 +196,7 @@ fn value(bytes: &[u8]) -> Value {
 
 /// `(code, path)` of every violation, in report order.
 fn found(report: &Report) -> Vec<(&'static str, String)> {
-    report.violations.iter().map(|v| (v.code.as_str(), v.path.clone())).collect()
+    report.violations.iter().map(|v| (v.code.as_str(), v.path().to_owned())).collect()
 }
 
 /// How many violations of each code, for the scaling inputs' printout.
@@ -247,7 +247,7 @@ fn invalid_create() -> (Vec<u8>, Vec<(&'static str, &'static str)>) {
 /// does not depend on the report's ordering rules), all errors, of 10 different codes.
 fn assert_violations(report: &Report, expected: &[(&str, &str)], what: &str) {
     let mut got: Vec<(String, String)> =
-        report.violations.iter().map(|v| (v.code.as_str().to_owned(), v.path.clone())).collect();
+        report.violations.iter().map(|v| (v.code.as_str().to_owned(), v.path().to_owned())).collect();
     let mut want: Vec<(String, String)> = expected.iter().map(|(c, p)| (c.to_string(), p.to_string())).collect();
     got.sort();
     want.sort();

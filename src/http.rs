@@ -130,8 +130,8 @@ impl Report {
 
 fn problem_error(v: &Violation) -> ProblemError {
     let (pointer, parameter) = match v.location {
-        In::Body => (Some(format!("#{}", fragment_encode(&v.path))), None),
-        In::Path => (None, Some(v.path.trim_start_matches('/').to_owned())),
+        In::Body => (Some(format!("#{}", fragment_encode(v.path()))), None),
+        In::Path => (None, Some(v.path().trim_start_matches('/').to_owned())),
     };
     debug_assert_eq!(v.severity, Severity::Error);
     ProblemError { pointer, parameter, detail: v.message.to_string(), code: v.code }
@@ -153,11 +153,11 @@ fn fragment_encode(pointer: &str) -> String {
 
 /// The provider's dotted path (`basic_info.tax_info[1].document_id`); `body` for the whole body.
 fn dotted_path(v: &Violation) -> String {
-    if v.path.is_empty() {
+    if v.path().is_empty() {
         return "body".to_owned();
     }
     let mut out = String::new();
-    for seg in v.path.split('/').skip(1) {
+    for seg in v.path().split('/').skip(1) {
         if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) {
             out.push_str(&format!("[{seg}]"));
         } else {

@@ -23,7 +23,7 @@
 //! let report = validate(Request::json(RequestKind::CreateIndividualV2, body), &ctx, &Options::default());
 //! assert!(!report.valid);
 //! assert_eq!(report.status, 422);
-//! let found: Vec<(&str, &str)> = report.violations.iter().map(|v| (v.code.as_str(), v.path.as_str())).collect();
+//! let found: Vec<(&str, &str)> = report.violations.iter().map(|v| (v.code.as_str(), v.path())).collect();
 //! assert_eq!(
 //!     found,
 //!     [
@@ -53,7 +53,7 @@
 //! };
 //! let ctx = Context::on(Date::parse("2026-11-26").unwrap());
 //! let report = validate(Request::create_individual_v2(&request), &ctx, &Options::default().with_suggestions(true));
-//! let translit = report.violations.iter().find(|v| v.path == "/basic_info/first_name_en").unwrap();
+//! let translit = report.violations.iter().find(|v| v.path() == "/basic_info/first_name_en").unwrap();
 //! assert_eq!(translit.code.as_str(), "transliteration_required");
 //! assert_eq!(translit.suggestion.as_deref(), Some("Maria")); // opt-in: suggestions repeat personal data
 //! assert_eq!(serde_json::to_value(&report).unwrap()["violations"][0]["in"], "body");

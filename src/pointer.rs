@@ -1,8 +1,10 @@
 //! Lazily built JSON Pointers (RFC 6901).
 //!
 //! While the engine walks a request it keeps its location as a chain of
-//! stack frames ([`Loc`]); the pointer string is only built when a violation
-//! is reported, so the valid path never allocates for paths.
+//! stack frames ([`Loc`]). A violation keeps the location's tokens ([`Held`]:
+//! static member names and indices, no text), and its pointer string is only
+//! written when asked for ([`Violation::path`](crate::Violation::path), or
+//! straight into the output when a report is serialized).
 
 /// A location in the request: the root, or a member or index below a parent.
 #[derive(Clone, Copy, Debug)]
@@ -38,11 +40,11 @@ impl<'a> Loc<'a> {
         out
     }
 
-    /// The location held without its borrows, for comparing with pointers later: its tokens
-    /// when it has at most four and no member named in the body (no allocation, no text
-    /// written), else its pointer.
+    /// The location held without its borrows, to report it or compare it with pointers later:
+    /// its tokens when it has at most [`HELD_TOKENS`] and no member named in the body (no
+    /// allocation, no text written), else its pointer.
     pub(crate) fn hold(&self) -> Held {
-        let mut tokens = [Token::Index(0); 4];
+        let mut tokens = [Token::Index(0); HELD_TOKENS];
         let mut n = 0;
         let mut at = self;
         loop {
@@ -60,7 +62,7 @@ impl<'a> Loc<'a> {
             at = parent;
         }
         tokens[..n].reverse();
-        Held::Tokens(tokens, n)
+        Held::Tokens(tokens, n as u8)
     }
 
     /// The pointer's length when nothing needs escaping (indices counted generously).
@@ -118,32 +120,77 @@ impl Out for String {
     }
 }
 
-/// A [`Loc`] held beyond its borrows ([`Loc::hold`]).
+/// How many reference tokens a [`Held`] location keeps inline: the model's deepest location
+/// has five (`/identifying_documents/0/files/1/side`).
+pub(crate) const HELD_TOKENS: usize = 5;
+
+/// A [`Loc`] held beyond its borrows ([`Loc::hold`]): what a violation keeps of its location,
+/// its pointer written only when asked for.
+#[derive(Clone)]
 pub(crate) enum Held {
-    /// Its first `n` tokens, root first.
-    Tokens([Token; 4], usize),
-    /// Its pointer.
+    /// Its first `n` tokens, root first: model members and indices.
+    Tokens([Token; HELD_TOKENS], u8),
+    /// Its pointer (a location below a member named in the body, or deeper than the tokens).
     Pointer(String),
 }
 
 /// A reference token of a model location.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Token {
+    /// A model member: a static wire name, never a number, without `~` or `/`.
     Member(&'static str),
     Index(usize),
 }
 
+impl Token {
+    /// Model tokens in pointer order ([`compare_pointers`](crate::report)): numbers first, by
+    /// value, then names as strings (a model member's name is never a number).
+    pub(crate) fn order(self, other: Token) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        match (self, other) {
+            (Token::Index(i), Token::Index(j)) => i.cmp(&j),
+            (Token::Index(_), Token::Member(_)) => Ordering::Less,
+            (Token::Member(_), Token::Index(_)) => Ordering::Greater,
+            (Token::Member(a), Token::Member(b)) => a.cmp(b),
+        }
+    }
+}
+
 impl Held {
+    /// The tokens, when the location is held as tokens.
+    pub(crate) fn tokens(&self) -> Option<&[Token]> {
+        match self {
+            Held::Tokens(tokens, n) => tokens.get(..usize::from(*n)),
+            Held::Pointer(_) => None,
+        }
+    }
+
     /// What follows the location in `path` when `path` is it or below it (`b""` or
     /// `b"/..."`), as `path.strip_prefix(pointer)` would answer.
     pub(crate) fn strip_from<'p>(&self, path: &'p [u8]) -> Option<&'p [u8]> {
         match self {
             Held::Pointer(p) => path.strip_prefix(p.as_bytes()),
-            Held::Tokens(tokens, n) => tokens.get(..*n)?.iter().try_fold(path, |rest, token| {
+            Held::Tokens(..) => self.tokens()?.iter().try_fold(path, |rest, token| {
                 let rest = rest.strip_prefix(b"/")?;
                 match *token {
                     Token::Member(name) => rest.strip_prefix(name.as_bytes()),
                     Token::Index(i) => rest.strip_prefix(decimal(i, &mut [0; 20]).as_bytes()),
+                }
+            }),
+        }
+    }
+}
+
+/// The pointer (RFC 6901), written token by token.
+impl std::fmt::Display for Held {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Held::Pointer(p) => f.write_str(p),
+            Held::Tokens(..) => self.tokens().unwrap_or_default().iter().try_for_each(|token| {
+                f.write_str("/")?;
+                match *token {
+                    Token::Member(name) => f.write_str(name),
+                    Token::Index(i) => f.write_str(decimal(i, &mut [0; 20])),
                 }
             }),
         }
@@ -193,6 +240,7 @@ mod tests {
         fn check(loc: &Loc<'_>, depth: usize) {
             let pointer = loc.pointer();
             let held = loc.hold();
+            assert_eq!(held.to_string(), pointer);
             let mut paths = vec![String::new(), "/".to_owned(), "/a".to_owned(), "/a/1".to_owned()];
             for suffix in ["", "/", "/x", "0", "1", "/0", "x", "~0", "/a/b"] {
                 paths.push(format!("{pointer}{suffix}"));
@@ -207,7 +255,7 @@ mod tests {
                     "{pointer:?} vs {path:?}"
                 );
             }
-            if depth == 5 {
+            if depth == 6 {
                 return;
             }
             check(&loc.key("a"), depth + 1);
@@ -217,15 +265,16 @@ mod tests {
             check(&loc.named("a/~"), depth + 1);
         }
         check(&Loc::Root, 0);
-        // Four model tokens are held as tokens, five or a body-named member as the pointer.
+        // Five model tokens are held as tokens, six or a body-named member as the pointer.
         let root = Loc::Root;
         let (a, b) = (root.key("a"), root.named("a"));
         let a1 = a.index(1);
         let a1b = a1.key("b");
         let a1b2 = a1b.index(2);
+        let a1b2c = a1b2.key("c");
         assert!(matches!(a1.hold(), Held::Tokens(_, 2)));
-        assert!(matches!(a1b2.hold(), Held::Tokens(_, 4)));
-        assert!(matches!(a1b2.key("e").hold(), Held::Pointer(_)));
+        assert!(matches!(a1b2c.hold(), Held::Tokens(_, 5)));
+        assert!(matches!(a1b2c.index(3).hold(), Held::Pointer(_)));
         assert!(matches!(a1b.named("e").hold(), Held::Pointer(_)));
         assert!(matches!(b.hold(), Held::Pointer(_)));
         assert!(matches!(root.hold(), Held::Tokens(_, 0)));

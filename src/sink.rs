@@ -6,7 +6,7 @@
 //! proportional to the bound whatever the body holds. It counts every violation's status
 //! as it arrives, so the report's `valid` and `status` are those of all of them.
 
-use crate::pointer::Loc;
+use crate::pointer::{Held, Loc, Token};
 use crate::report::{sort_and_dedup, Code, In, Report, Statuses, Violation};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -49,8 +49,12 @@ struct Deferred {
 }
 
 impl Deferred {
-    fn covers(&self, path: &str) -> bool {
-        self.base.strip_from(path.as_bytes()).and_then(|rest| rest.strip_prefix(b"/")).is_some_and(|rest| {
+    fn covers(&self, v: &Violation) -> bool {
+        if let (Some(base), Some(at)) = (self.base.tokens(), v.tokens()) {
+            return at.starts_with(base)
+                && matches!(at.get(base.len()), Some(Token::Member(m)) if self.members.contains(m));
+        }
+        self.base.strip_from(v.path().as_bytes()).and_then(|rest| rest.strip_prefix(b"/")).is_some_and(|rest| {
             let member = rest.split(|&b| b == b'/').next().unwrap_or(rest);
             self.members.iter().any(|m| m.as_bytes() == member)
         })
@@ -112,7 +116,7 @@ impl Sink {
     // the hot paths (the instruction cache, README "Performance").
     #[cold]
     pub(crate) fn emit(&mut self, code: Code, loc: &Loc<'_>, message: impl Into<Cow<'static, str>>) {
-        self.push(code, In::Body, loc.pointer(), message.into(), None);
+        self.push(code, In::Body, loc.hold(), message.into(), None);
     }
 
     /// Reports a violation whose message has parameters (for other languages).
@@ -125,7 +129,7 @@ impl Sink {
         params: Vec<(&'static str, String)>,
     ) {
         let mark = self.mark();
-        self.push(code, In::Body, loc.pointer(), message.into(), None);
+        self.push(code, In::Body, loc.hold(), message.into(), None);
         self.set_params(mark, params);
     }
 
@@ -155,13 +159,13 @@ impl Sink {
         suggestion: impl FnOnce() -> Option<String>,
     ) {
         let suggestion = if self.suggest { suggestion() } else { None };
-        self.push(code, In::Body, loc.pointer(), message.into(), suggestion);
+        self.push(code, In::Body, loc.hold(), message.into(), suggestion);
     }
 
     /// Reports a violation about a path parameter (`/customer_id`).
     #[cold]
     pub(crate) fn emit_path_param(&mut self, code: Code, name: &str, message: impl Into<Cow<'static, str>>) {
-        self.push(code, In::Path, format!("/{name}"), message.into(), None);
+        self.push(code, In::Path, Held::Pointer(format!("/{name}")), message.into(), None);
     }
 
     /// Reports a structural violation (from the JSON front end) and settles its path.
@@ -175,21 +179,22 @@ impl Sink {
     /// Reports a structural violation that does not settle its path (a duplicate or unknown member).
     #[cold]
     pub(crate) fn emit_structural(&mut self, code: Code, loc: &Loc<'_>, message: impl Into<Cow<'static, str>>) {
-        self.add(Violation::new(code, In::Body, loc.pointer(), message.into(), None));
+        self.add(Violation::at(code, In::Body, loc.hold(), message.into(), None));
     }
 
-    fn push(&mut self, code: Code, location: In, path: String, message: Cow<'static, str>, suggestion: Option<String>) {
-        if location == In::Body && self.is_settled(&path) {
+    fn push(&mut self, code: Code, location: In, at: Held, message: Cow<'static, str>, suggestion: Option<String>) {
+        let v = Violation::at(code, location, at, message, suggestion);
+        if location == In::Body && self.is_settled(&v) {
             return;
         }
-        self.add(Violation::new(code, location, path, message, suggestion));
+        self.add(v);
     }
 
     /// Keeps a violation: held back when it is about a member a SELFIE may ignore, else
     /// counted and kept, compacting first when the list has reached twice the bound.
     fn add(&mut self, v: Violation) {
         self.pushed += 1;
-        if let Some(d) = self.deferred.as_mut().filter(|d| v.location == In::Body && d.covers(&v.path)) {
+        if let Some(d) = self.deferred.as_mut().filter(|d| v.location == In::Body && d.covers(&v)) {
             // At most a few distinct violations per member: a repeat is dropped here, so a
             // member repeated a million times holds one.
             self.last_deferred = true;
@@ -238,11 +243,12 @@ impl Sink {
         }
     }
 
-    /// Whether `path` or one of its ancestors was settled: O(depth · log n).
-    fn is_settled(&self, path: &str) -> bool {
+    /// Whether the violation's path or one of its ancestors was settled: O(depth · log n).
+    fn is_settled(&self, v: &Violation) -> bool {
         let Some(settled) = &self.settled else {
             return false;
         };
+        let path = v.path();
         path.char_indices()
             .filter(|&(_, c)| c == '/')
             .map(|(i, _)| &path[..i])

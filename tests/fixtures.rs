@@ -111,7 +111,7 @@ fn fixtures_produce_their_expected_violations() {
     let mut failures = Vec::new();
     for f in load_all() {
         let got: BTreeSet<(String, String)> =
-            f.report.violations.iter().map(|v| (v.code.as_str().to_owned(), v.path.clone())).collect();
+            f.report.violations.iter().map(|v| (v.code.as_str().to_owned(), v.path().to_owned())).collect();
         let want: BTreeSet<(String, String)> = f.fixture.expect.iter().cloned().collect();
         if got != want || got.len() != f.report.violations.len() {
             failures.push(format!("{}:\n  want {want:?}\n  got  {got:?}", f.name));

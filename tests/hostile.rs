@@ -128,7 +128,7 @@ fn run(kind: RequestKind, body: &[u8], customer_id: Option<&str>, ctx: &Context,
                 | Code::DuplicateKey
         );
         if let (Some(value), true, In::Body) = (&value, points_at_a_value, v.location) {
-            assert!(value.pointer(&v.path).is_some(), "{} at {:?} does not resolve", v.code, v.path);
+            assert!(value.pointer(v.path()).is_some(), "{} at {:?} does not resolve", v.code, v.path());
         }
     }
     report
@@ -150,12 +150,12 @@ fn run_attach(body: impl AsRef<[u8]>) -> Report {
 /// `invalid_uuid` at `/customer_id` is the path parameter; everything else is in the body.
 #[track_caller]
 fn expect(report: &Report, status: u16, want: &[(Code, &str)]) {
-    let got: Vec<(Code, &str)> = report.violations.iter().map(|v| (v.code, v.path.as_str())).collect();
+    let got: Vec<(Code, &str)> = report.violations.iter().map(|v| (v.code, v.path())).collect();
     assert_eq!(got, want, "{report:#?}");
     assert_eq!(report.status, status, "{report:#?}");
     assert_eq!(report.valid, status == 200);
     for v in &report.violations {
-        let path_param = v.code == Code::InvalidUuid && v.path == "/customer_id";
+        let path_param = v.code == Code::InvalidUuid && v.path() == "/customer_id";
         assert_eq!(v.location, if path_param { In::Path } else { In::Body }, "{v:?}");
     }
 }
@@ -525,7 +525,7 @@ fn deep_nesting_in_skipped_values_does_not_reach_the_stack() {
             let body = create(&[(from, &to.replace("NEST", &nested("[", "", "]", depth)))]);
             let report = run_create_with(body, &big());
             for v in &report.violations {
-                assert!(!v.path.starts_with(&format!("{path}/")), "{} at {}", v.code, v.path);
+                assert!(!v.path().starts_with(&format!("{path}/")), "{} at {}", v.code, v.path());
             }
         }
     }
@@ -702,7 +702,7 @@ fn a_million_repeated_ids_are_each_reported_when_unbounded() {
     assert_eq!(report.total, 999_998);
     for (i, v) in report.violations.iter().enumerate() {
         assert_eq!(v.code, Code::DuplicateItem);
-        assert_eq!(v.path, format!("/financial_profile/source_of_fund_ids/{}", i + 2));
+        assert_eq!(v.path(), format!("/financial_profile/source_of_fund_ids/{}", i + 2));
     }
 }
 
@@ -715,7 +715,7 @@ fn a_million_repeated_ids_keep_the_first_thousand_by_default() {
     assert_eq!(report.total, 999_998);
     assert_eq!(report.violations.len(), 1_000);
     for (i, v) in report.violations.iter().enumerate() {
-        assert_eq!(v.path, format!("/financial_profile/source_of_fund_ids/{}", i + 2), "the first in report order");
+        assert_eq!(v.path(), format!("/financial_profile/source_of_fund_ids/{}", i + 2), "the first in report order");
     }
 }
 
@@ -979,7 +979,7 @@ fn repeated_numeric_looking_member_names_sort_without_panicking() {
         .unwrap()
         .replace("\"reference\": \"client-ref-abc-001\"", &members.join(", "));
     let report = run_create_with(body, &Options::default());
-    let paths: Vec<&str> = report.violations.iter().map(|v| v.path.as_str()).collect();
+    let paths: Vec<&str> = report.violations.iter().map(|v| v.path()).collect();
     assert_eq!(
         paths,
         [

@@ -13,7 +13,7 @@ fn today() -> Context {
 }
 
 fn codes_and_paths(report: &kyc_rules::Report) -> Vec<(String, String)> {
-    report.violations.iter().map(|v| (v.code.as_str().to_owned(), v.path.clone())).collect()
+    report.violations.iter().map(|v| (v.code.as_str().to_owned(), v.path().to_owned())).collect()
 }
 
 #[test]
@@ -273,10 +273,10 @@ fn assert_only_announced_errors(kind: RequestKind, body: &Value, ctx: &Context) 
     let m = migrate(Request::json(kind, &bytes), ctx, &Options::default()).unwrap();
     for e in m.report.errors() {
         prop_assert!(
-            m.notes.iter().any(|n| n.v2_path == e.path),
+            m.notes.iter().any(|n| n.v2_path == e.path()),
             "{} at {} is not announced; notes: {:?}",
             e.code,
-            e.path,
+            e.path(),
             m.notes
         );
     }

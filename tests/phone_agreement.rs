@@ -267,7 +267,7 @@ fn invalid_phone_is_reported_exactly_when_libphonenumber_says_not_possible() {
     for (number, result, origin) in possible_lines() {
         let body = CREATE_BODY.replacen("+14155552671", number, 1);
         let report = validate(Request::json(RequestKind::CreateIndividualV2, body.as_bytes()), &ctx, &opts);
-        let got: Vec<(Code, &str)> = report.violations.iter().map(|v| (v.code, v.path.as_str())).collect();
+        let got: Vec<(Code, &str)> = report.violations.iter().map(|v| (v.code, v.path())).collect();
         let want = match result {
             "IS_POSSIBLE" if matches_country(number, "USA") == PhoneMatch::Mismatch => {
                 vec![(Code::PhoneCountryMismatch, "/basic_info/phone")]

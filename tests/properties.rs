@@ -704,7 +704,7 @@ fn run(case: &Case) -> Result<(), TestCaseError> {
     let name = &case.name;
     let report = json_report(&bytes, &case.ctx, &case.options);
     let pairs = |r: &Report| -> Vec<(String, String)> {
-        r.violations.iter().map(|v| (v.code.as_str().to_owned(), v.path.clone())).collect()
+        r.violations.iter().map(|v| (v.code.as_str().to_owned(), v.path().to_owned())).collect()
     };
     let mut got = pairs(&report);
     got.sort();
@@ -754,8 +754,8 @@ fn run(case: &Case) -> Result<(), TestCaseError> {
     prop_assert_eq!(with.status, report.status);
     if let Some(expected) = &case.suggestions {
         for v in &with.violations {
-            let want = expected.iter().find(|(p, _)| *p == v.path).and_then(|(_, s)| s.clone());
-            prop_assert_eq!(&v.suggestion, &want, "mutation `{}`: suggestion at {} ({})", name, v.path, v.code);
+            let want = expected.iter().find(|(p, _)| *p == v.path()).and_then(|(_, s)| s.clone());
+            prop_assert_eq!(&v.suggestion, &want, "mutation `{}`: suggestion at {} ({})", name, v.path(), v.code);
         }
     }
     Ok(())
@@ -1830,7 +1830,7 @@ fn example_with(member: &str, value: &str) -> String {
 }
 
 fn pairs_of(report: &Report) -> Vec<(&'static str, &str)> {
-    report.violations.iter().map(|v| (v.code.as_str(), v.path.as_str())).collect()
+    report.violations.iter().map(|v| (v.code.as_str(), v.path())).collect()
 }
 
 /// "`out_of_range`: ... an integer that does not fit in u64": also one too large for an f64

@@ -702,7 +702,7 @@ impl Case {
 }
 
 fn pairs(r: &Report) -> Vec<(String, String)> {
-    r.violations.iter().map(|v| (v.code.as_str().to_owned(), v.path.clone())).collect()
+    r.violations.iter().map(|v| (v.code.as_str().to_owned(), v.path().to_owned())).collect()
 }
 
 fn run(case: &Case) -> Result<(), TestCaseError> {
@@ -755,7 +755,7 @@ fn run(case: &Case) -> Result<(), TestCaseError> {
     // Ordered by path (indices numerically).
     for w in report.violations.windows(2) {
         prop_assert!(
-            pointer_order(&w[0].path, &w[1].path).is_le(),
+            pointer_order(w[0].path(), w[1].path()).is_le(),
             "mutation `{}`: order {:?}",
             name,
             report.violations

@@ -156,8 +156,8 @@ fn tax_codes(body: &[u8], ctx: &Context) -> Vec<(Code, String)> {
     report
         .violations
         .into_iter()
-        .filter(|v| v.path.starts_with("/basic_info/tax_info/0/"))
-        .map(|v| (v.code, v.path))
+        .filter(|v| v.path().starts_with("/basic_info/tax_info/0/"))
+        .map(|v| (v.code, v.path().to_owned()))
         .collect()
 }
 

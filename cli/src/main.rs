@@ -281,15 +281,15 @@ fn text_report(report: &Report, colour: bool) -> String {
     let mut out = String::new();
     let mut last_path: Option<(&str, kyc_rules::In)> = None;
     for v in &report.violations {
-        if last_path != Some((v.path.as_str(), v.location)) {
+        if last_path != Some((v.path(), v.location)) {
             let place = match v.location {
-                kyc_rules::In::Body if v.path.is_empty() => "(body)".to_owned(),
-                kyc_rules::In::Body => v.path.clone(),
-                kyc_rules::In::Path => format!("{} (path parameter)", v.path),
+                kyc_rules::In::Body if v.path().is_empty() => "(body)".to_owned(),
+                kyc_rules::In::Body => v.path().to_owned(),
+                kyc_rules::In::Path => format!("{} (path parameter)", v.path()),
             };
             out.push_str(&paint("1", &place));
             out.push('\n');
-            last_path = Some((v.path.as_str(), v.location));
+            last_path = Some((v.path(), v.location));
         }
         let severity = match v.severity {
             kyc_rules::Severity::Error => paint("31", "error  "),

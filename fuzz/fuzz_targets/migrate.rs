@@ -104,8 +104,8 @@ fn check_migration(m: &Migration, kind: RequestKind, v1: &Report, ctx: &Context,
     // A valid V1 request: every V2 error is announced.
     if v1.valid {
         for e in m.report.violations.iter().filter(|v| v.severity == Severity::Error) {
-            if !m.notes.iter().any(|n| n.v2_path == e.path) {
-                fail(format!("valid V1, but {} at {:?} in V2 is not announced by a note", e.code, e.path));
+            if !m.notes.iter().any(|n| n.v2_path == e.path()) {
+                fail(format!("valid V1, but {} at {:?} in V2 is not announced by a note", e.code, e.path()));
             }
         }
     }

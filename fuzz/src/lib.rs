@@ -291,7 +291,7 @@ pub fn resolve<'a>(root: &'a Node, tokens: &[String]) -> Option<&'a Node> {
 /// The order the README gives: by path (array indices numerically), then by
 /// location and code.
 fn compare(a: &Violation, b: &Violation) -> Ordering {
-    compare_pointers(&a.path, &b.path).then(a.location.cmp(&b.location)).then(a.code.cmp(&b.code))
+    compare_pointers(a.path(), b.path()).then(a.location.cmp(&b.location)).then(a.code.cmp(&b.code))
 }
 
 fn compare_pointers(a: &str, b: &str) -> Ordering {
@@ -346,10 +346,10 @@ pub fn check_report(report: &Report, input: &Input<'_>) {
             fail(format!("{}: a warning has no status and an error has one", v.code));
         }
         if v.message.trim().is_empty() {
-            fail(format!("{} at {:?} has an empty message", v.code, v.path));
+            fail(format!("{} at {:?} has an empty message", v.code, v.path()));
         }
         if !input.options.suggest && v.suggestion.is_some() {
-            fail(format!("{} at {:?} has a suggestion although suggestions are off", v.code, v.path));
+            fail(format!("{} at {:?} has a suggestion although suggestions are off", v.code, v.path()));
         }
     }
 
@@ -378,17 +378,17 @@ pub fn check_report(report: &Report, input: &Input<'_>) {
     // Order, no exact repeats.
     for pair in report.violations.windows(2) {
         if compare(&pair[0], &pair[1]).is_gt() {
-            fail(format!("{} at {:?} comes before {} at {:?}", pair[0].code, pair[0].path, pair[1].code, pair[1].path));
+            fail(format!("{} at {:?} comes before {} at {:?}", pair[0].code, pair[0].path(), pair[1].code, pair[1].path()));
         }
         if pair[0] == pair[1] {
-            fail(format!("{} at {:?} is reported twice", pair[0].code, pair[0].path));
+            fail(format!("{} at {:?} is reported twice", pair[0].code, pair[0].path()));
         }
     }
 
     // The body limit.
     let too_large = input.body.len() > input.options.max_body_bytes;
     if too_large || report.has(Code::PayloadTooLarge) {
-        let alone = report.violations.len() == 1 && report.violations[0].path.is_empty();
+        let alone = report.violations.len() == 1 && report.violations[0].path().is_empty();
         if !(too_large && alone && report.has(Code::PayloadTooLarge)) {
             fail(format!("body of {} bytes, limit {}", input.body.len(), input.options.max_body_bytes));
         }
@@ -398,7 +398,7 @@ pub fn check_report(report: &Report, input: &Input<'_>) {
     // Syntax: malformed_json alone, exactly when serde_json cannot read the body as an object.
     let is_object = matches!(input.tree, Ok(Node::Object(_)));
     if report.has(Code::MalformedJson) {
-        if report.violations.len() != 1 || !report.violations[0].path.is_empty() {
+        if report.violations.len() != 1 || !report.violations[0].path().is_empty() {
             fail("malformed_json is not alone at \"\"".to_owned());
         }
         if is_object {
@@ -420,26 +420,26 @@ pub fn check_report(report: &Report, input: &Input<'_>) {
     let repeats = has_repeats(tree);
     for v in &report.violations {
         if v.location == In::Path {
-            if v.code != Code::InvalidUuid || v.path != "/customer_id" || input.customer_id.is_none() {
-                fail(format!("{} in the path at {:?} (customer_id {:?})", v.code, v.path, input.customer_id));
+            if v.code != Code::InvalidUuid || v.path() != "/customer_id" || input.customer_id.is_none() {
+                fail(format!("{} in the path at {:?} (customer_id {:?})", v.code, v.path(), input.customer_id));
             }
             continue;
         }
-        let Some(tokens) = tokens(&v.path) else { fail(format!("{:?} is not a JSON Pointer", v.path)) };
+        let Some(tokens) = tokens(v.path()) else { fail(format!("{:?} is not a JSON Pointer", v.path())) };
         let found = resolve(tree, &tokens);
-        if !repeats && !value_agrees(input.body, &v.path, found.is_some()) {
-            fail(format!("serde_json's Value::pointer disagrees on {:?}", v.path));
+        if !repeats && !value_agrees(input.body, v.path(), found.is_some()) {
+            fail(format!("serde_json's Value::pointer disagrees on {:?}", v.path()));
         }
         match found {
             Some(node) => {
                 if v.code == Code::Required && !matches!(node, Node::Null) {
-                    fail(format!("required at {:?}, which has a value", v.path));
+                    fail(format!("required at {:?}, which has a value", v.path()));
                 }
                 if v.code == Code::DuplicateKey {
                     let (last, parent) = tokens.split_last().expect("a member");
                     let count = resolve(tree, parent).and_then(|p| p.member(last)).map_or(0, |(_, n)| n);
                     if count < 2 {
-                        fail(format!("duplicate_key at {:?}, which occurs {count} times", v.path));
+                        fail(format!("duplicate_key at {:?}, which occurs {count} times", v.path()));
                     }
                 }
             }
@@ -447,7 +447,7 @@ pub fn check_report(report: &Report, input: &Input<'_>) {
                 let Some((last, parent)) = tokens.split_last() else { fail("the root is missing".to_owned()) };
                 let parent_ok = matches!(resolve(tree, parent), Some(p @ Node::Object(_)) if p.member(last).is_none());
                 if !parent_ok || !MAY_NAME_MISSING.contains(&v.code) {
-                    fail(format!("{} at {:?}: the path does not resolve", v.code, v.path));
+                    fail(format!("{} at {:?}: the path does not resolve", v.code, v.path()));
                 }
             }
         }

@@ -132,7 +132,7 @@ impl Violation {
     /// RFC 6901 JSON Pointer with the wire names (`""` is the whole body), or `/customer_id` for the path parameter.
     #[getter]
     fn path(&self) -> &str {
-        &self.0.path
+        self.0.path()
     }
 
     /// Where `path` points: `"body"` (the JSON body) or `"path"` (a path parameter).
@@ -176,7 +176,7 @@ impl Violation {
     fn __repr__(&self) -> String {
         // Like the library's Debug: never the suggestion, which may hold personal data.
         let v = &self.0;
-        format!("Violation(code={:?}, path={:?}, location={:?})", v.code.as_str(), v.path, self.location())
+        format!("Violation(code={:?}, path={:?}, location={:?})", v.code.as_str(), v.path(), self.location())
     }
 }
 
