@@ -151,8 +151,9 @@ pub fn possibility(number: &str) -> Possibility {
 /// `"+447797123456"` `"JE"` (Jersey, not GB), `"+77012345678"` `"KZ"`, `"+6837012"` `"NU"`.
 #[must_use]
 pub fn region_for_number(number: &str) -> Option<&'static str> {
-    let digits = e164_digits(number).filter(|d| d.len() > 2)?;
-    let (cc, national) = split_calling_code(digits)?;
+    // Two digits or fewer fail here too, as `parse` fails them: no calling code, or a national
+    // number too short.
+    let (cc, national) = split_calling_code(e164_digits(number)?)?;
     parsed_length(cc, national).ok()?;
     resolve(cc, national).filter(|r| *r != "001")
 }

@@ -124,6 +124,8 @@ fn only_the_e164_shape_is_resolved() {
         "14155552671",         // no plus
         "+12",                 // parse: too short
         "+1",                  // parse: too short
+        "+28",                 // parse: too short (before it looks for a calling code; 28 is none)
+        "+2",                  // parse: too short (2 is no calling code)
         "+01234567890",        // leading 0
         "+1 4155552671",       // space
         "+1415555267a",        // letter
