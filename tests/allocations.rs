@@ -103,6 +103,17 @@ fn validating_the_raw_documented_examples_allocates_nothing() {
     assert!(report.valid, "{report:?}");
     assert_eq!(n, 0, "the raw attach path allocated {n} times");
 
+    // `meta_data` is read to be checked, not kept: nested arrays and objects of every kind of
+    // value allocate nothing either.
+    let text = String::from_utf8(read("create-individual-v2.json")).unwrap();
+    let nested = r#""meta_data": {"a": [1, -1, 2.5, "x", true, null, [[], {}], {"b": [false, "y"]}], "#;
+    let deep = text.replacen(r#""meta_data": {"#, nested, 1);
+    assert_ne!(deep, text, "the example has meta_data");
+    let request = Request::json(RequestKind::CreateIndividualV2, deep.as_bytes());
+    let (report, n) = allocations_during(|| validate(request, &ctx, &opts));
+    assert!(report.valid, "{report:?}");
+    assert_eq!(n, 0, "meta_data's arrays allocated {n} times");
+
     // What does allocate on the raw path: a string with an escape. serde_json decodes it into
     // its scratch buffer (allocated, and grown, on first use) and the front end keeps a copy:
     // a few allocations for that member, nothing for the others.

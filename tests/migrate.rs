@@ -50,11 +50,12 @@ fn valid_v1_create_migrates_to_v2_missing_only_employment_status() {
 }
 
 /// `meta_data` is carried into the V2 request as it was written, whatever JSON it holds: every
-/// kind of value, negative integers and fractions included, at every depth.
+/// kind of value, negative integers and fractions included, strings with escapes (decoded, a
+/// path of their own), at every depth.
 #[test]
 fn meta_data_is_carried_over_as_written() {
     let meta = json!({
-        "s": "x\u{e9}", "u": 7, "i": -7, "f": 2.5, "g": -0.25, "big": 18446744073709551615u64,
+        "s": "x\u{e9}", "e": "say \"hi\"\n", "u": 7, "i": -7, "f": 2.5, "g": -0.25, "big": 18446744073709551615u64,
         "t": true, "b": false, "n": null,
         "a": [1, -1, 0.5, "y", true, null, [], {}, [-2, 3.5]],
         "o": {"nested": {"deeper": [-3, 1.25, "z", false, null]}},
