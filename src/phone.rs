@@ -298,7 +298,7 @@ fn length_result(cc: &CallingCode, len: usize) -> Possibility {
 
 /// Is bit `len` of a length mask set?
 fn has_length(mask: u32, len: usize) -> bool {
-    len < 32 && mask & (1 << len) != 0
+    u32::try_from(len).ok().and_then(|len| 1u32.checked_shl(len)).is_some_and(|bit| mask & bit != 0)
 }
 
 /// `region_code_for_number` for the calling code and the national number (ASCII digits).

@@ -35,7 +35,7 @@ impl<'a> Loc<'a> {
 
     /// The RFC 6901 pointer: `~` is written `~0` and `/` is written `~1`.
     pub(crate) fn pointer(&self) -> String {
-        let mut out = String::with_capacity(self.len_hint());
+        let mut out = String::new();
         self.write(&mut out);
         out
     }
@@ -63,16 +63,6 @@ impl<'a> Loc<'a> {
         }
         tokens[..n].reverse();
         Held::Tokens(tokens, n as u8)
-    }
-
-    /// The pointer's length when nothing needs escaping (indices counted generously).
-    fn len_hint(&self) -> usize {
-        match *self {
-            Loc::Root => 0,
-            Loc::Key(parent, name) => parent.len_hint() + 1 + name.len(),
-            Loc::Member(parent, name) => parent.len_hint() + 1 + name.len(),
-            Loc::Index(parent, _) => parent.len_hint() + 1 + 20,
-        }
     }
 
     fn write(&self, out: &mut impl Out) {
