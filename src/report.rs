@@ -747,6 +747,28 @@ mod tests {
         }
     }
 
+    /// The accessors translations use: a parameter by name, and the member a path names (its last
+    /// member token, unescaped; none for the body itself or a path of indices only).
+    #[test]
+    fn params_and_members() {
+        let at = |p: &str| Violation::new(Code::TooFewItems, In::Body, p.to_owned(), Cow::Borrowed("m"), None);
+        let mut v = at("/financial_profile/source_of_fund_ids");
+        v.params = vec![("min", "1".to_owned()), ("max", "5".to_owned())];
+        assert_eq!((v.param("min"), v.param("max"), v.param("mi"), v.param("")), (Some("1"), Some("5"), None, None));
+        assert_eq!(at("/x").param("min"), None);
+        for (path, member) in [
+            ("/address/city", Some("city")),
+            ("/financial_profile/source_of_fund_ids/2", Some("source_of_fund_ids")),
+            ("/identifying_documents/0/files/10", Some("files")),
+            ("/a~1b~0c/3", Some("a/b~c")),
+            ("/customer_id", Some("customer_id")),
+            ("/0/1", None),
+            ("", None),
+        ] {
+            assert_eq!(at(path).member().as_deref(), member, "{path:?}");
+        }
+    }
+
     #[test]
     fn path_keys_decide_the_common_comparisons() {
         // The keys are only worth their bytes if they decide ordinary pointers.
