@@ -747,6 +747,27 @@ mod tests {
         }
     }
 
+    /// `{:?}` shows what a violation is and where (its pointer written from its tokens), and
+    /// never its suggestion, which may repeat personal data.
+    #[test]
+    fn debug_shows_the_violation_but_not_its_suggestion() {
+        use crate::pointer::Loc;
+        let (root, message) = (Loc::Root, Cow::Borrowed("`email` must be entirely lowercase."));
+        let bi = root.key("basic_info");
+        let v = Violation::at(
+            Code::EmailNotLowercase,
+            In::Body,
+            bi.key("email").hold(),
+            message,
+            Some("maria@x.co".into()),
+        );
+        let shown = format!("{v:?}");
+        for part in ["EmailNotLowercase", "\"/basic_info/email\"", "entirely lowercase", "<redacted>", "Body"] {
+            assert!(shown.contains(part), "{part} not in {shown}");
+        }
+        assert!(!shown.contains("maria@x.co"), "{shown}");
+    }
+
     /// The accessors translations use: a parameter by name, and the member a path names (its last
     /// member token, unescaped; none for the body itself or a path of indices only).
     #[test]
