@@ -331,3 +331,18 @@ fn national_prefix_transform_rules() {
     assert_eq!(possibility("+8100376801234567890123456"), Possibility::Possible);
     assert_eq!(region_for_number("+8100376801234567890123456"), Some("JP"));
 }
+
+/// The longest national number `parse` accepts: 24 digits, which Japan's national prefix for
+/// parsing (`0037680`, seven digits) brings down to 17, the most `parse` keeps. One digit more
+/// is too long whatever is stripped. python-phonenumbers 9.0.43: `parse("+81" + "0037680" +
+/// "3" * 17)` is a Japanese number of 17 national digits, possible; with 18 threes it raises
+/// TOO_LONG.
+#[test]
+fn the_longest_national_number_parse_accepts() {
+    let number = |threes: usize| format!("+810037680{}", "3".repeat(threes));
+    assert_eq!(region_for_number(&number(17)), Some("JP"));
+    assert_eq!(possibility(&number(17)), Possibility::Possible);
+    assert_eq!(matches_country(&number(17), "JPN"), PhoneMatch::Match);
+    assert_eq!(region_for_number(&number(18)), None);
+    assert_eq!(possibility(&number(18)), Possibility::TooLong);
+}
