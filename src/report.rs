@@ -747,6 +747,40 @@ mod tests {
         }
     }
 
+    /// Sorting and deduplicating violations held as tokens writes none of their pointers: every
+    /// comparison the keys leave open (the same first 16 bytes) is decided token by token.
+    #[test]
+    fn sorting_held_locations_writes_no_pointer() {
+        use crate::pointer::Loc;
+        let root = Loc::Root;
+        let (bi, ad) = (root.key("basic_info"), root.key("address"));
+        let tax = bi.key("tax_info");
+        let (t0, t1) = (tax.index(0), tax.index(1));
+        let at = |loc: &Loc<'_>| Violation::at(Code::Empty, In::Body, loc.hold(), Cow::Borrowed("m"), None);
+        let mut violations = vec![
+            at(&t1.key("document_id")),
+            at(&t0.key("document_type")),
+            at(&t0.key("document_id")),
+            at(&ad.key("city")),
+            at(&t1.key("document_id")),
+            at(&bi.key("email")),
+        ];
+        sort_and_dedup(&mut violations);
+        assert_eq!(violations.len(), 5);
+        assert!(violations.iter().all(|v| v.path.get().is_none()), "a pointer was written");
+        let paths: Vec<&str> = violations.iter().map(Violation::path).collect();
+        assert_eq!(
+            paths,
+            [
+                "/address/city",
+                "/basic_info/email",
+                "/basic_info/tax_info/0/document_id",
+                "/basic_info/tax_info/0/document_type",
+                "/basic_info/tax_info/1/document_id"
+            ]
+        );
+    }
+
     /// `{:?}` shows what a violation is and where (its pointer written from its tokens), and
     /// never its suggestion, which may repeat personal data.
     #[test]
