@@ -256,3 +256,28 @@ impl Sink {
             .any(|prefix| settled.contains(prefix))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Message parameters go to the violation pushed since the mark, and nowhere when nothing
+    /// was pushed since (a rule that found nothing).
+    #[test]
+    fn params_go_to_the_violation_pushed_since_the_mark() {
+        let mut sink = Sink::new(&crate::Options::default());
+        let root = Loc::Root;
+        let (a, b) = (root.key("a"), root.key("b"));
+        sink.emit_with(Code::TooFewItems, &a, "m", vec![("min", "1".to_owned())]);
+        let mark = sink.mark();
+        sink.set_params(mark, vec![("lost", "x".to_owned())]);
+        assert!(!sink.pushed_since(mark));
+        sink.emit(Code::Empty, &b, "m");
+        assert!(sink.pushed_since(mark));
+        sink.set_params(mark, vec![("max", "2".to_owned())]);
+        let report = sink.into_report();
+        let [va, vb] = &report.violations[..] else { panic!("{report:?}") };
+        assert_eq!((va.path(), va.param("min"), va.param("lost")), ("/a", Some("1"), None));
+        assert_eq!((vb.path(), vb.param("max"), vb.param("lost")), ("/b", Some("2"), None));
+    }
+}
