@@ -185,4 +185,13 @@ mod tests {
         assert_eq!(NIF.check("J99216587", None), Err(Fault::Checksum));
         assert_eq!(NIF.check("I99216582", None), Err(Fault::Format));
     }
+
+    /// A K, L or M NIF with the wrong DNI letter is a checksum fault (python-stdnum 2.2's answer;
+    /// mutation testing, tax 6/16: the arm saying so deleted passed, the CIF check answering).
+    #[test]
+    fn klm_numbers_with_the_wrong_letter() {
+        for number in ["M-1234567-X", "K1234567X", "L1234567A"] {
+            assert_eq!(NIF.check(number, None), Err(Fault::Checksum), "{number}");
+        }
+    }
 }

@@ -67,4 +67,14 @@ mod tests {
         assert_eq!(HETU.check("131052-908T", None), Err(Fault::Component));
         assert_eq!(HETU.check("131052G308T", None), Err(Fault::Format));
     }
+
+    /// A day or month that cannot start a real one is a format fault before any date is looked at,
+    /// and `+` is the 1800s (python-stdnum 2.2's answers; mutation testing, tax 6/16: the
+    /// well-formedness test's `&&` made `||` and the `+` arm deleted passed).
+    #[test]
+    fn malformed_days_and_months_and_the_1800s() {
+        assert_eq!(HETU.check("451052-308T", None), Err(Fault::Format));
+        assert_eq!(HETU.check("132052-308T", None), Err(Fault::Format));
+        assert_eq!(HETU.check("131052+308T", None), Ok(()));
+    }
 }
