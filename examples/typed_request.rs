@@ -47,7 +47,7 @@ fn main() {
     let report = validate(Request::create_individual_v2(&request), &ctx, &Options::default().with_suggestions(true));
     for v in &report.violations {
         let fix = v.suggestion.as_deref().map(|s| format!(" (suggested: {s})")).unwrap_or_default();
-        println!("{} {}: {}{fix}", v.path(), v.code, v.message);
+        println!("{} {}: {}{fix}", v.path(), v.code, v.message());
     }
     assert_eq!(report.violations.len(), 2);
 }

@@ -15,7 +15,7 @@ fn main() {
         println!("valid");
     }
     for v in &report.violations {
-        println!("{:<30} {:<28} {}", v.path(), v.code, v.message);
+        println!("{:<30} {:<28} {}", v.path(), v.code, v.message());
     }
     std::process::exit(if report.valid { 0 } else { 1 });
 }

@@ -118,7 +118,7 @@ impl Report {
                     .errors()
                     .map(|v| {
                         let mut entry = serde_json::Map::new();
-                        entry.insert(dotted_path(v), Value::String(v.message.to_string()));
+                        entry.insert(dotted_path(v), Value::String(v.message().into_owned()));
                         Value::Object(entry)
                     })
                     .collect();
@@ -134,7 +134,7 @@ fn problem_error(v: &Violation) -> ProblemError {
         In::Path => (None, Some(v.path().trim_start_matches('/').to_owned())),
     };
     debug_assert_eq!(v.severity, Severity::Error);
-    ProblemError { pointer, parameter, detail: v.message.to_string(), code: v.code }
+    ProblemError { pointer, parameter, detail: v.message().into_owned(), code: v.code }
 }
 
 /// RFC 6901 §6: a JSON Pointer as a URI fragment, percent-encoding what a fragment cannot hold.

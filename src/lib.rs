@@ -89,6 +89,7 @@ mod sink;
 pub mod subdivision;
 pub mod tax_id;
 mod text;
+mod wording;
 
 pub use context::{Catalog, Client, Context, Customer, IdSet, Options, UriSet};
 pub use date::{Date, DateError};

@@ -25,7 +25,7 @@
 //!
 //! let report = validate(Request::json(RequestKind::CreateIndividualV2, b"{}"), &Context::default(), &Options::default());
 //! let report = report.translated(&German);
-//! assert_eq!(report.violations[0].message, "`address` fehlt."); // ordered by path
+//! assert_eq!(report.violations[0].message(), "`address` fehlt."); // ordered by path
 //! ```
 
 use crate::report::{Report, Violation};
@@ -52,7 +52,7 @@ impl Report {
     pub fn translated(mut self, messages: &dyn Messages) -> Report {
         for v in &mut self.violations {
             if let Some(m) = messages.message(v) {
-                v.message = m;
+                v.reword(m);
             }
         }
         self
@@ -73,7 +73,7 @@ mod tests {
             &Options::default(),
         );
         assert!(report.violations.len() > 3, "{report:?}");
-        assert!(report.violations.iter().all(|v| !v.message.is_empty()));
+        assert!(report.violations.iter().all(|v| !v.message().is_empty()));
         assert_eq!(report.clone().translated(&English), report);
     }
 }

@@ -1,6 +1,7 @@
 //! The report: a flat, deterministic list of violations.
 
 use crate::pointer::{Held, Token};
+use crate::wording::{Subject, Wording};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
@@ -180,7 +181,10 @@ impl Serialize for Code {
 }
 
 /// One reason the request would not be accepted (or, for a warning, a likely mistake).
-#[derive(Clone, Serialize)]
+///
+/// Serialized as `code`, `severity`, `status`, `path`, `in`, `message` and, when there is one,
+/// `suggestion`.
+#[derive(Clone)]
 pub struct Violation {
     /// The stable code.
     pub code: Code,
@@ -190,73 +194,86 @@ pub struct Violation {
     pub status: Option<u16>,
     /// Where: its pointer is [`Violation::path`]. Held as the location's tokens, written as
     /// a pointer only when asked for (most reports are read for their codes or serialized).
-    #[serde(rename = "path", serialize_with = "serialize_display")]
     at: Held,
     /// [`Violation::path`], once written.
-    #[serde(skip)]
     path: OnceLock<String>,
     /// Body or path parameter.
-    #[serde(rename = "in")]
     pub location: In,
-    /// An English sentence saying what to do. Never contains the submitted value.
-    pub message: Cow<'static, str>,
+    /// [`Violation::message`], as its parts: written when read or serialized.
+    wording: Wording,
     /// A derived fix (opt-in through [`Options::suggest`](crate::Options::suggest));
     /// it may repeat personal data.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
-    /// The parameters the message was built from (`("min", "1")`, `("allowed", "MALE, FEMALE")`,
-    /// ...), for [`Messages`](crate::messages::Messages) in other languages. Never submitted values.
-    #[serde(skip)]
-    pub params: Vec<(&'static str, String)>,
+    /// The message parameters that its wording does not name ([`Violation::params`]).
+    params: Vec<(&'static str, String)>,
     /// `path`'s [`PathKey`], computed once: the report's sort compares these first. A cache,
     /// not part of the violation: equality ignores it.
-    #[serde(skip)]
     key: PathKey,
 }
 
 impl PartialEq for Violation {
     fn eq(&self, other: &Self) -> bool {
-        let Violation { code, severity, status, at: _, path: _, location, message, suggestion, params, key: _ } = self;
-        (code, severity, status, location, message, suggestion, params)
-            == (
-                &other.code,
-                &other.severity,
-                &other.status,
-                &other.location,
-                &other.message,
-                &other.suggestion,
-                &other.params,
-            )
+        let Violation { code, severity, status, at: _, path: _, location, wording: _, suggestion, params, key: _ } =
+            self;
+        (code, severity, status, location, suggestion, params)
+            == (&other.code, &other.severity, &other.status, &other.location, &other.suggestion, &other.params)
             && self.same_path(other)
+            && self.message() == other.message()
     }
 }
 
 impl Eq for Violation {}
 
-fn serialize_display<S: serde::Serializer>(value: &impl fmt::Display, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(value)
+impl Serialize for Violation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Violation", 6 + usize::from(self.suggestion.is_some()))?;
+        out.serialize_field("code", &self.code)?;
+        out.serialize_field("severity", &self.severity)?;
+        out.serialize_field("status", &self.status)?;
+        // Both written straight into the output (no string built for them).
+        out.serialize_field("path", &Collected(&self.at))?;
+        out.serialize_field("in", &self.location)?;
+        out.serialize_field("message", &Collected(&Message(self)))?;
+        if let Some(suggestion) = &self.suggestion {
+            out.serialize_field("suggestion", suggestion)?;
+        }
+        out.end()
+    }
+}
+
+/// Serializes a value as the string its `Display` writes.
+struct Collected<'a, T: fmt::Display>(&'a T);
+
+impl<T: fmt::Display> Serialize for Collected<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
+}
+
+/// A violation's message, written from its wording.
+struct Message<'a>(&'a Violation);
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = self.0;
+        match &v.wording {
+            Wording::Text(t) => f.write_str(t),
+            w => w.write(f, v.subject()),
+        }
+    }
 }
 
 impl Violation {
     /// A violation at `path` (a pointer).
-    pub(crate) fn new(
-        code: Code,
-        location: In,
-        path: String,
-        message: Cow<'static, str>,
-        suggestion: Option<String>,
-    ) -> Self {
+    pub(crate) fn new(code: Code, location: In, path: String, message: Wording, suggestion: Option<String>) -> Self {
         Violation::at(code, location, Held::Pointer(path), message, suggestion)
     }
 
     /// A violation at a held location.
-    pub(crate) fn at(
-        code: Code,
-        location: In,
-        at: Held,
-        message: Cow<'static, str>,
-        suggestion: Option<String>,
-    ) -> Self {
+    /// A violation at a held location. A wording that needs the location is given one held
+    /// as tokens (the sink writes it as text first for a location held as its pointer).
+    pub(crate) fn at(code: Code, location: In, at: Held, wording: Wording, suggestion: Option<String>) -> Self {
         Violation {
             code,
             severity: code.severity(),
@@ -265,7 +282,7 @@ impl Violation {
             at,
             path: OnceLock::new(),
             location,
-            message,
+            wording,
             suggestion,
             params: Vec::new(),
         }
@@ -303,9 +320,48 @@ impl Violation {
         }
     }
 
+    /// An English sentence saying what to do (or the message a translation gave it,
+    /// [`Report::translated`]). Never contains the submitted value. Written when asked for:
+    /// borrowed when the violation holds it as text.
+    pub fn message(&self) -> Cow<'_, str> {
+        self.wording.text(self.subject())
+    }
+
+    /// How the message names the violation's location.
+    fn subject(&self) -> Subject<'_> {
+        match self.at.tokens() {
+            Some(tokens) => Subject::of_tokens(tokens),
+            // A wording that needs its location is only kept with tokens (Sink::push): this
+            // subject is never written.
+            None => Subject { index: None, name: "body" },
+        }
+    }
+
+    /// The parameters the message was built from (`("min", "1")`, `("allowed", "MALE, FEMALE")`,
+    /// ...), for [`Messages`](crate::messages::Messages) in other languages. Never submitted values.
+    pub fn params(&self) -> impl Iterator<Item = (&'static str, Cow<'_, str>)> {
+        self.wording.param().into_iter().chain(self.params.iter().map(|(n, v)| (*n, Cow::Borrowed(v.as_str()))))
+    }
+
     /// The value of a message parameter.
-    pub fn param(&self, name: &str) -> Option<&str> {
-        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    pub fn param(&self, name: &str) -> Option<Cow<'_, str>> {
+        if self.wording.param_name() == Some(name) {
+            return self.wording.param().map(|(_, v)| v);
+        }
+        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| Cow::Borrowed(v.as_str()))
+    }
+
+    /// Gives the violation its message parameters (besides those its wording names).
+    pub(crate) fn set_params(&mut self, params: Vec<(&'static str, String)>) {
+        self.params = params;
+    }
+
+    /// Replaces the message (a translation), keeping its parameters.
+    pub(crate) fn reword(&mut self, message: Cow<'static, str>) {
+        if let Some((name, value)) = self.wording.param() {
+            self.params.insert(0, (name, value.into_owned()));
+        }
+        self.wording = Wording::Text(message);
     }
 
     /// The member the violation is about: the last member name of `path`, unescaped
@@ -327,9 +383,9 @@ impl fmt::Debug for Violation {
             .field("status", &self.status)
             .field("path", &self.path())
             .field("in", &self.location)
-            .field("message", &self.message)
+            .field("message", &self.message())
             .field("suggestion", &self.suggestion.as_ref().map(|_| "<redacted>"))
-            .field("params", &self.params)
+            .field("params", &self.params().collect::<Vec<_>>())
             .finish()
     }
 }
@@ -391,7 +447,7 @@ pub(crate) fn sort_and_dedup(violations: &mut Vec<Violation>) {
             .unwrap_or_else(|| a.path_order(b))
             .then(a.location.cmp(&b.location))
             .then(a.code.cmp(&b.code))
-            .then_with(|| a.message.cmp(&b.message))
+            .then_with(|| a.message().cmp(&b.message()))
     }
     if violations.len() <= SMALL {
         // A few violations (the common case): binary insertion, about n log n comparisons
@@ -727,7 +783,7 @@ mod tests {
         }
         let mut locations = Vec::new();
         all(&Loc::Root, 0, &mut locations);
-        let made = |at: Held| Violation::at(Code::Empty, In::Body, at, Cow::Borrowed("m"), None);
+        let made = |at: Held| Violation::at(Code::Empty, In::Body, at, Wording::from("m"), None);
         let held: Vec<Violation> = locations.iter().map(|(h, _)| made(h.clone())).collect();
         let text: Vec<Violation> = locations.iter().map(|(_, p)| made(Held::Pointer(p.clone()))).collect();
         assert!(held.iter().all(|v| v.tokens().is_some()));
@@ -756,7 +812,7 @@ mod tests {
         let (bi, ad) = (root.key("basic_info"), root.key("address"));
         let tax = bi.key("tax_info");
         let (t0, t1) = (tax.index(0), tax.index(1));
-        let at = |loc: &Loc<'_>| Violation::at(Code::Empty, In::Body, loc.hold(), Cow::Borrowed("m"), None);
+        let at = |loc: &Loc<'_>| Violation::at(Code::Empty, In::Body, loc.hold(), Wording::from("m"), None);
         let mut violations = vec![
             at(&t1.key("document_id")),
             at(&t0.key("document_type")),
@@ -786,7 +842,7 @@ mod tests {
     #[test]
     fn debug_shows_the_violation_but_not_its_suggestion() {
         use crate::pointer::Loc;
-        let (root, message) = (Loc::Root, Cow::Borrowed("`email` must be entirely lowercase."));
+        let (root, message) = (Loc::Root, Wording::Named("`", "` must be entirely lowercase."));
         let bi = root.key("basic_info");
         let v = Violation::at(
             Code::EmailNotLowercase,
@@ -806,11 +862,24 @@ mod tests {
     /// member token, unescaped; none for the body itself or a path of indices only).
     #[test]
     fn params_and_members() {
-        let at = |p: &str| Violation::new(Code::TooFewItems, In::Body, p.to_owned(), Cow::Borrowed("m"), None);
+        let at = |p: &str| Violation::new(Code::TooFewItems, In::Body, p.to_owned(), Wording::from("m"), None);
         let mut v = at("/financial_profile/source_of_fund_ids");
         v.params = vec![("min", "1".to_owned()), ("max", "5".to_owned())];
-        assert_eq!((v.param("min"), v.param("max"), v.param("mi"), v.param("")), (Some("1"), Some("5"), None, None));
+        let p = |v: &Violation, name: &str| v.param(name).map(Cow::into_owned);
+        let some = |s: &str| Some(s.to_owned());
+        assert_eq!((p(&v, "min"), p(&v, "max"), p(&v, "mi"), p(&v, "")), (some("1"), some("5"), None, None));
         assert_eq!(at("/x").param("min"), None);
+        // A wording's own parameter comes first, then the others; a translation keeps both.
+        let root = crate::pointer::Loc::Root;
+        let ids = root.key("source_of_fund_ids");
+        let mut w = Violation::at(Code::TooFewItems, In::Body, ids.hold(), Wording::Count { min: true, n: 2 }, None);
+        w.set_params(vec![("extra", "x".to_owned())]);
+        let all = |v: &Violation| v.params().map(|(n, v)| (n, v.into_owned())).collect::<Vec<_>>();
+        let want = vec![("min", "2".to_owned()), ("extra", "x".to_owned())];
+        assert_eq!((all(&w), p(&w, "min"), p(&w, "max"), p(&w, "extra")), (want.clone(), some("2"), None, some("x")));
+        assert_eq!(w.message(), "`source_of_fund_ids` must hold at least 2 items.");
+        w.reword(Cow::Borrowed("Zu wenige."));
+        assert_eq!((all(&w), p(&w, "min"), w.message()), (want, some("2"), Cow::Borrowed("Zu wenige.")));
         for (path, member) in [
             ("/address/city", Some("city")),
             ("/financial_profile/source_of_fund_ids/2", Some("source_of_fund_ids")),
@@ -852,7 +921,7 @@ mod tests {
         let make = |n: usize| -> Vec<Violation> {
             paths[..n]
                 .iter()
-                .map(|p| Violation::new(Code::DuplicateKey, In::Body, p.clone(), Cow::Borrowed("m"), None))
+                .map(|p| Violation::new(Code::DuplicateKey, In::Body, p.clone(), Wording::from("m"), None))
                 .collect()
         };
         for n in [5, 32, 33, 40] {
@@ -891,7 +960,7 @@ mod tests {
     }
 
     fn v(code: Code) -> Violation {
-        Violation::new(code, In::Body, String::new(), Cow::Borrowed("m"), None)
+        Violation::new(code, In::Body, String::new(), Wording::from("m"), None)
     }
 
     #[test]

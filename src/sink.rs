@@ -8,6 +8,7 @@
 
 use crate::pointer::{Held, Loc, Token};
 use crate::report::{sort_and_dedup, Code, In, Report, Statuses, Violation};
+use crate::wording::{Subject, Wording};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -115,8 +116,8 @@ impl Sink {
     // The emit functions are `#[cold]`: a valid request calls none, and their code stays out of
     // the hot paths (the instruction cache, README "Performance").
     #[cold]
-    pub(crate) fn emit(&mut self, code: Code, loc: &Loc<'_>, message: impl Into<Cow<'static, str>>) {
-        self.push(code, In::Body, loc.hold(), message.into(), None);
+    pub(crate) fn emit(&mut self, code: Code, loc: &Loc<'_>, message: impl Into<Wording>) {
+        self.push(code, loc, message.into(), None);
     }
 
     /// Reports a violation whose message has parameters (for other languages).
@@ -125,11 +126,11 @@ impl Sink {
         &mut self,
         code: Code,
         loc: &Loc<'_>,
-        message: impl Into<Cow<'static, str>>,
+        message: impl Into<Wording>,
         params: Vec<(&'static str, String)>,
     ) {
         let mark = self.mark();
-        self.push(code, In::Body, loc.hold(), message.into(), None);
+        self.push(code, loc, message.into(), None);
         self.set_params(mark, params);
     }
 
@@ -145,7 +146,7 @@ impl Sink {
             self.violations.last_mut()
         };
         if let Some(v) = last {
-            v.params = params;
+            v.set_params(params);
         }
     }
 
@@ -155,17 +156,17 @@ impl Sink {
         &mut self,
         code: Code,
         loc: &Loc<'_>,
-        message: impl Into<Cow<'static, str>>,
+        message: impl Into<Wording>,
         suggestion: impl FnOnce() -> Option<String>,
     ) {
         let suggestion = if self.suggest { suggestion() } else { None };
-        self.push(code, In::Body, loc.hold(), message.into(), suggestion);
+        self.push(code, loc, message.into(), suggestion);
     }
 
     /// Reports a violation about a path parameter (`/customer_id`).
     #[cold]
     pub(crate) fn emit_path_param(&mut self, code: Code, name: &str, message: impl Into<Cow<'static, str>>) {
-        self.push(code, In::Path, Held::Pointer(format!("/{name}")), message.into(), None);
+        self.add(Violation::new(code, In::Path, format!("/{name}"), Wording::Text(message.into()), None));
     }
 
     /// Reports a structural violation (from the JSON front end) and settles its path.
@@ -173,18 +174,27 @@ impl Sink {
     pub(crate) fn emit_settling(&mut self, code: Code, loc: &Loc<'_>, message: impl Into<Cow<'static, str>>) {
         let path = loc.pointer();
         self.settled.get_or_insert_with(BTreeSet::new).insert(path.clone());
-        self.add(Violation::new(code, In::Body, path, message.into(), None));
+        self.add(Violation::new(code, In::Body, path, Wording::Text(message.into()), None));
     }
 
     /// Reports a structural violation that does not settle its path (a duplicate or unknown member).
     #[cold]
     pub(crate) fn emit_structural(&mut self, code: Code, loc: &Loc<'_>, message: impl Into<Cow<'static, str>>) {
-        self.add(Violation::at(code, In::Body, loc.hold(), message.into(), None));
+        self.add(Violation::at(code, In::Body, loc.hold(), Wording::Text(message.into()), None));
     }
 
-    fn push(&mut self, code: Code, location: In, at: Held, message: Cow<'static, str>, suggestion: Option<String>) {
-        let v = Violation::at(code, location, at, message, suggestion);
-        if location == In::Body && self.is_settled(&v) {
+    /// Reports a violation in the body (unless its location is settled). A wording about the
+    /// location is kept as it is when the location is held as tokens, else written first.
+    fn push(&mut self, code: Code, loc: &Loc<'_>, wording: Wording, suggestion: Option<String>) {
+        let at = loc.hold();
+        let wording = match at {
+            Held::Pointer(_) if wording.needs_subject() => {
+                Wording::Text(wording.text(Subject::of_loc(loc)).into_owned().into())
+            }
+            _ => wording,
+        };
+        let v = Violation::at(code, In::Body, at, wording, suggestion);
+        if self.is_settled(&v) {
             return;
         }
         self.add(v);
@@ -277,7 +287,7 @@ mod tests {
         sink.set_params(mark, vec![("max", "2".to_owned())]);
         let report = sink.into_report();
         let [va, vb] = &report.violations[..] else { panic!("{report:?}") };
-        assert_eq!((va.path(), va.param("min"), va.param("lost")), ("/a", Some("1"), None));
-        assert_eq!((vb.path(), vb.param("max"), vb.param("lost")), ("/b", Some("2"), None));
+        assert_eq!((va.path(), va.param("min").as_deref(), va.param("lost")), ("/a", Some("1"), None));
+        assert_eq!((vb.path(), vb.param("max").as_deref(), vb.param("lost")), ("/b", Some("2"), None));
     }
 }

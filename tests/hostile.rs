@@ -116,7 +116,7 @@ fn run(kind: RequestKind, body: &[u8], customer_id: Option<&str>, ctx: &Context,
     for v in &report.violations {
         assert_eq!(v.severity, v.code.severity());
         assert_eq!(v.status, v.code.status());
-        assert!(v.message.len() < 300, "{} has a {}-byte message", v.code, v.message.len());
+        assert!(v.message().len() < 300, "{} has a {}-byte message", v.code, v.message().len());
         let points_at_a_value = !matches!(
             v.code,
             Code::Required
@@ -164,7 +164,7 @@ fn expect(report: &Report, status: u16, want: &[(Code, &str)]) {
 #[track_caller]
 fn expect_malformed(report: &Report) {
     expect(report, 400, &[(Code::MalformedJson, "")]);
-    let m = &report.violations[0].message;
+    let m = &report.violations[0].message();
     assert!(m.starts_with("The body is not valid JSON") || m == "The body must be a JSON object.", "{m}");
 }
 
@@ -253,7 +253,7 @@ fn a_utf8_bom_before_the_body_is_malformed_json() {
     body.extend_from_slice(CREATE_BODY.as_bytes());
     let report = run_create(&body);
     expect_malformed(&report);
-    assert_eq!(report.violations[0].message, "The body is not valid JSON: expected value (line 1, column 1).");
+    assert_eq!(report.violations[0].message(), "The body is not valid JSON: expected value (line 1, column 1).");
     let mut body = b"\xef\xbb\xbf".to_vec();
     body.extend_from_slice(ATTACH_BODY.as_bytes());
     expect_malformed(&run_attach(&body));
@@ -457,7 +457,7 @@ fn a_syntax_error_after_a_huge_number_is_located_in_the_body_sent() {
     let reference = create(&[("\"client-ref-abc-001\"", &format!("{same_length}, \"x\": tru"))]);
     let (report, want) = (run_create(&body), run_create(&reference));
     expect_malformed(&report);
-    assert_eq!(report.violations[0].message, want.violations[0].message);
+    assert_eq!(report.violations[0].message(), want.violations[0].message());
 }
 
 // ---------------------------------------------------------------------------
@@ -489,7 +489,7 @@ fn deep_nesting_in_meta_data_is_malformed_json() {
             let body = create(&[("\"client-ref-abc-001\"", &nested(open, "1", close, depth))]);
             let report = run_create_with(body, &big());
             expect_malformed(&report);
-            assert!(report.violations[0].message.contains("nested 128 or more levels deep"), "{report:?}");
+            assert!(report.violations[0].message().contains("nested 128 or more levels deep"), "{report:?}");
         }
     }
 }
@@ -508,7 +508,7 @@ fn the_depth_message_states_the_real_limit() {
     let deep = create(&[("\"client-ref-abc-001\"", &nested("[", "", "]", 126))]); // 128 levels in all
     let report = run_create(deep);
     expect_malformed(&report);
-    assert!(!report.violations[0].message.contains("more than 128"), "{}", report.violations[0].message);
+    assert!(!report.violations[0].message().contains("more than 128"), "{}", report.violations[0].message());
 }
 
 #[test]

@@ -227,14 +227,19 @@ fn assert_no_secrets(report: &Report, secrets: &[String], what: &str) -> Result<
         let escaped = serde_json::to_string(s).expect("string JSON");
         let escaped = &escaped[1..escaped.len() - 1];
         for v in &report.violations {
-            prop_assert!(!v.message.contains(s.as_str()), "{what}: {} message repeats {s:?}: {}", v.code, v.message);
+            prop_assert!(
+                !v.message().contains(s.as_str()),
+                "{what}: {} message repeats {s:?}: {}",
+                v.code,
+                v.message()
+            );
             prop_assert!(!v.path().contains(s.as_str()), "{what}: {} path repeats {s:?}", v.code);
         }
         prop_assert!(!debug.contains(s.as_str()), "{what}: {{:?}} of the report repeats {s:?}");
         prop_assert!(!serialised.contains(escaped), "{what}: the report's JSON repeats {s:?} outside suggestions");
         prop_assert!(!http.contains(escaped), "{what}: an HTTP answer repeats {s:?}");
         for v in &report.violations {
-            for (name, p) in &v.params {
+            for (name, p) in v.params() {
                 prop_assert!(!p.contains(s.as_str()), "{what}: {} parameter {name} repeats {s:?}", v.code);
             }
         }

@@ -722,10 +722,15 @@ fn run(case: &Case) -> Result<(), TestCaseError> {
         prop_assert_eq!(v.status, spec_status(code), "mutation `{}`: status of {}", name, code);
         prop_assert_eq!(v.location, In::Body, "mutation `{}`", name);
         prop_assert!(v.suggestion.is_none(), "mutation `{}`: suggestion while off", name);
-        prop_assert!(v.message.ends_with('.') && v.message.len() > 10, "mutation `{}`: message {:?}", name, v.message);
+        prop_assert!(
+            v.message().ends_with('.') && v.message().len() > 10,
+            "mutation `{}`: message {:?}",
+            name,
+            v.message()
+        );
         for s in case.secrets.iter().filter(|s| s.len() >= 6) {
             prop_assert!(
-                !v.message.contains(s.as_str()),
+                !v.message().contains(s.as_str()),
                 "mutation `{}`: the message of {} repeats a value",
                 name,
                 code

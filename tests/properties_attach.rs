@@ -730,10 +730,15 @@ fn run(case: &Case) -> Result<(), TestCaseError> {
         let location = if code == "invalid_uuid" { In::Path } else { In::Body };
         prop_assert_eq!(v.location, location, "mutation `{}`: `in` of {}", name, code);
         prop_assert!(v.suggestion.is_none(), "mutation `{}`: suggestion while off", name);
-        prop_assert!(v.message.ends_with('.') && v.message.len() > 10, "mutation `{}`: message {:?}", name, v.message);
+        prop_assert!(
+            v.message().ends_with('.') && v.message().len() > 10,
+            "mutation `{}`: message {:?}",
+            name,
+            v.message()
+        );
         for s in case.secrets.iter().filter(|s| s.len() >= 6) {
             prop_assert!(
-                !v.message.contains(s.as_str()),
+                !v.message().contains(s.as_str()),
                 "mutation `{}`: the message of {} repeats a value",
                 name,
                 code
@@ -742,12 +747,12 @@ fn run(case: &Case) -> Result<(), TestCaseError> {
         for (c, words) in &case.mentions {
             if code == *c {
                 prop_assert!(
-                    v.message.contains(words),
+                    v.message().contains(words),
                     "mutation `{}`: {} should mention {:?}: {}",
                     name,
                     c,
                     words,
-                    v.message
+                    v.message()
                 );
             }
         }

@@ -295,7 +295,7 @@ fn text_report(report: &Report, colour: bool) -> String {
             kyc_rules::Severity::Error => paint("31", "error  "),
             kyc_rules::Severity::Warning => paint("33", "warning"),
         };
-        out.push_str(&format!("  {severity} {}: {}\n", v.code, v.message));
+        out.push_str(&format!("  {severity} {}: {}\n", v.code, v.message()));
         if let Some(suggestion) = &v.suggestion {
             out.push_str(&format!("          suggestion: {suggestion}\n"));
         }

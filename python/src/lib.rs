@@ -146,8 +146,8 @@ impl Violation {
 
     /// An English sentence saying what to do. Never contains the submitted value.
     #[getter]
-    fn message(&self) -> &str {
-        &self.0.message
+    fn message(&self) -> String {
+        self.0.message().into_owned()
     }
 
     /// A derived fix when `validate(..., suggest=True)` found one; it may repeat personal data.
@@ -160,8 +160,8 @@ impl Violation {
     #[getter]
     fn params<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
-        for (name, value) in &self.0.params {
-            dict.set_item(name, value)?;
+        for (name, value) in self.0.params() {
+            dict.set_item(name, value.as_ref())?;
         }
         Ok(dict)
     }

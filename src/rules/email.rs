@@ -13,12 +13,13 @@
 //! ## Example
 //! Invalid: `"Maria.Garcia@Example.com"` (not lowercase), `"maria@localhost"`. Valid: `"maria.garcia@example.com"`.
 
-use super::{member_name, Applies, Check, Rule};
+use super::{Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
+use crate::wording::Wording;
 
 pub(crate) const RULE: Rule = Rule {
     name: "email",
@@ -77,18 +78,17 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     let Field::Str { value: Some(s), kind: StrKind::Email, .. } = field else {
         return;
     };
-    let name = member_name(loc);
     if !is_email(s) {
         sink.emit(
             Code::InvalidEmail,
             loc,
-            ["`", name, "` must be an email address of the form local@domain.tld, in ASCII."].concat(),
+            Wording::Named("`", "` must be an email address of the form local@domain.tld, in ASCII."),
         );
     } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
         sink.emit_suggesting(
             Code::EmailNotLowercase,
             loc,
-            ["`", name, "` must be entirely lowercase."].concat(),
+            Wording::Named("`", "` must be entirely lowercase."),
             || Some(s.to_ascii_lowercase()),
         );
     }

@@ -9,13 +9,14 @@
 //! ## Example
 //! Invalid: `"city": "  "`. Valid: `"city": "San Francisco"`.
 
-use super::{about, Applies, Check, Rule};
+use super::{Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
 use crate::text::is_blank;
+use crate::wording::Wording;
 
 pub(crate) const RULE: Rule = Rule {
     name: "empty",
@@ -32,7 +33,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit(
                 Code::Empty,
                 loc,
-                about(loc, &[" is empty; give a value or leave the member out if it is optional."]),
+                Wording::About(" is empty; give a value or leave the member out if it is optional."),
             );
         }
     }

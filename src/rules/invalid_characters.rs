@@ -11,13 +11,14 @@
 //! ## Example
 //! Invalid: `"last_name": "Garcia\u202e"`. Valid: `"last_name": "Garcia"`.
 
-use super::{about, Applies, Check, Rule};
+use super::{Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
 use crate::text::{has_forbidden_chars, is_blank};
+use crate::wording::Wording;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_characters",
@@ -34,7 +35,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit(
                 Code::InvalidCharacters,
                 loc,
-                about(loc, &[" contains control or bidirectional-override characters; remove them."]),
+                Wording::About(" contains control or bidirectional-override characters; remove them."),
             );
         }
     }

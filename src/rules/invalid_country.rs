@@ -10,12 +10,13 @@
 //! ## Example
 //! Invalid: `"country_of_residence": "US"`. Valid: `"country_of_residence": "USA"`.
 
-use super::{about, Applies, Check, Rule};
+use super::{Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
+use crate::wording::Wording;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_country",
@@ -38,7 +39,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit(
                 Code::InvalidCountry,
                 loc,
-                about(loc, &[" must be an uppercase ISO 3166-1 alpha-3 country code, such as USA."]),
+                Wording::About(" must be an uppercase ISO 3166-1 alpha-3 country code, such as USA."),
             );
         }
     }

@@ -9,13 +9,14 @@
 //! ## Example
 //! Invalid: `"dob": "1990-02-30"`. Valid: `"dob": "1990-04-15"`.
 
-use super::{about, Applies, Check, Rule};
+use super::{Applies, Check, Rule};
 use crate::context::Context;
 use crate::date::Date;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
+use crate::wording::Wording;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_date",
@@ -29,7 +30,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Date, .. } = field {
         if Date::parse(s).is_err() {
-            sink.emit(Code::InvalidDate, loc, about(loc, &[" must be a real calendar date written YYYY-MM-DD."]));
+            sink.emit(Code::InvalidDate, loc, Wording::About(" must be a real calendar date written YYYY-MM-DD."));
         }
     }
 }

@@ -11,12 +11,13 @@
 //! ## Example
 //! Invalid: `"gender": "female"`. Valid: `"gender": "FEMALE"`.
 
-use super::{about, Applies, Check, Rule};
+use super::{Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
+use crate::wording::Wording;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_enum",
@@ -30,9 +31,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Enum(allowed), .. } = field {
         if !allowed.contains(&s) {
-            let allowed = allowed.join(", ");
-            let message = about(loc, &[" must be one of: ", &allowed, "."]);
-            sink.emit_with(Code::InvalidEnum, loc, message, vec![("allowed", allowed)]);
+            sink.emit(Code::InvalidEnum, loc, Wording::OneOf(allowed));
         }
     }
 }

@@ -23,13 +23,14 @@
 //! area code). Valid: `"+14155552671"`, `"+6837012"` (Niue, 4 digits after
 //! +683).
 
-use super::{about, Applies, Check, Rule};
+use super::{Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::phone::{possibility, Possibility};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
+use crate::wording::Wording;
 
 pub(crate) const RULE: Rule = Rule {
     name: "invalid_phone",
@@ -43,7 +44,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Str { value: Some(s), kind: StrKind::Phone, .. } = field {
         if let Some(problem) = problem(possibility(s)) {
-            sink.emit(Code::InvalidPhone, loc, about(loc, &[" ", problem]));
+            sink.emit(Code::InvalidPhone, loc, Wording::About2(" ", problem));
         }
     }
 }

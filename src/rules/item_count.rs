@@ -10,12 +10,13 @@
 //! ## Example
 //! Invalid: `"tax_info": []`. Valid: one entry or more.
 
-use super::{member_name, Applies, Check, Rule};
+use super::{Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::Field;
-use crate::pointer::{decimal, Loc};
+use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
+use crate::wording::Wording;
 
 pub(crate) const RULE: Rule = Rule {
     name: "item_count",
@@ -28,23 +29,10 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
     if let Field::Array { len: Some(n), min, max, .. } = field {
-        let name = member_name(loc);
         if n < min {
-            let items = if min == 1 { "item" } else { "items" };
-            sink.emit_with(
-                Code::TooFewItems,
-                loc,
-                ["`", name, "` must hold at least ", decimal(min, &mut [0; 20]), " ", items, "."].concat(),
-                vec![("min", decimal(min, &mut [0; 20]).to_owned())],
-            );
+            sink.emit(Code::TooFewItems, loc, Wording::Count { min: true, n: min });
         } else if let Some(max) = max.filter(|&m| n > m) {
-            let items = if max == 1 { "item" } else { "items" };
-            sink.emit_with(
-                Code::TooManyItems,
-                loc,
-                ["`", name, "` must hold at most ", decimal(max, &mut [0; 20]), " ", items, "."].concat(),
-                vec![("max", decimal(max, &mut [0; 20]).to_owned())],
-            );
+            sink.emit(Code::TooManyItems, loc, Wording::Count { min: false, n: max });
         }
     }
 }

@@ -368,15 +368,7 @@ pub(crate) fn country(v: &Option<impl Text>) -> Option<&str> {
     v.as_deref().filter(|s| invalid_country::is_alpha3(s))
 }
 
-/// The last member name of a location, for messages (`"city"` for `/address/city`).
-pub(crate) fn member_name<'a>(loc: &Loc<'a>) -> &'a str {
-    match *loc {
-        Loc::Key(_, name) => name,
-        Loc::Member(_, name) => name,
-        Loc::Index(parent, _) => member_name(parent),
-        Loc::Root => "body",
-    }
-}
+pub(crate) use crate::wording::member_name;
 
 /// How messages name a location: `` `city` `` for a member, `` item 2 of `source_of_fund_ids` `` for an array item.
 pub(crate) fn subject(loc: &Loc<'_>) -> String {
@@ -386,10 +378,7 @@ pub(crate) fn subject(loc: &Loc<'_>) -> String {
 /// A message about a location: its [`subject`] followed by the `rest`, built in one
 /// allocation of the exact size (no formatting machinery).
 pub(crate) fn about(loc: &Loc<'_>, rest: &[&str]) -> String {
-    let (index, name) = match *loc {
-        Loc::Index(parent, i) => (Some(i), member_name(parent)),
-        _ => (None, member_name(loc)),
-    };
+    let crate::wording::Subject { index, name } = crate::wording::Subject::of_loc(loc);
     let mut digits = [0u8; 20];
     let index = index.map(|i| crate::pointer::decimal(i, &mut digits));
     let extra = index.map_or(0, |d| "item ".len() + d.len() + " of ".len());

@@ -13,13 +13,14 @@
 //! Invalid: `"city": "Bogotá"`. Valid: `"city": "Bogota"`.
 //! With suggestions on, the ASCII fold (`Bogota`) is suggested where it exists.
 
-use super::{about, Applies, Check, Rule};
+use super::{Applies, Check, Rule};
 use crate::context::Context;
 use crate::model::{Field, StrKind};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
 use crate::text::ascii_fold;
+use crate::wording::Wording;
 
 pub(crate) const RULE: Rule = Rule {
     name: "non_ascii",
@@ -36,7 +37,7 @@ fn check(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink) {
             sink.emit_suggesting(
                 Code::NonAscii,
                 loc,
-                about(loc, &[" must contain only ASCII characters (English letters, digits, punctuation)."]),
+                Wording::About(" must contain only ASCII characters (English letters, digits, punctuation)."),
                 || ascii_fold(s),
             );
         }

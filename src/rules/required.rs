@@ -12,12 +12,13 @@
 //! ## Example
 //! Invalid: an `address` without `city`. Valid: `"city": "San Francisco"`.
 
-use super::{about, checks, Applies, Attach, Rule};
+use super::{checks, Applies, Attach, Rule};
 use crate::context::Context;
 use crate::model::{items, Field, Repr};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
+use crate::wording::Wording;
 
 pub(crate) const RULE: Rule = Rule {
     name: "required",
@@ -30,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
 
 /// Sees only the MISSING class: members that are required and absent.
 fn check(loc: &Loc<'_>, _: Field<'_>, _: &Context, sink: &mut Sink) {
-    sink.emit(Code::Required, loc, about(loc, &[" is required; add it."]));
+    sink.emit(Code::Required, loc, Wording::About(" is required; add it."));
 }
 
 /// `number` and `expiry_date` on primary identifying documents.

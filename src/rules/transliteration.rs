@@ -13,13 +13,14 @@
 //! Invalid: `"first_name": "María"` alone. Valid: `"first_name": "María", "first_name_en": "Maria"`.
 //! With suggestions on, the ASCII fold of the base value is suggested.
 
-use super::{about, checks, member_name, Applies, Rule};
+use super::{checks, Applies, Rule};
 use crate::context::Context;
 use crate::model::{CreateIndividualV2Of, Field, Repr, StrKind, Text};
 use crate::pointer::Loc;
 use crate::report::Code;
 use crate::sink::Sink;
 use crate::text::{ascii_fold, is_clean};
+use crate::wording::Wording;
 
 pub(crate) const RULE: Rule = Rule {
     name: "transliteration",
@@ -37,7 +38,7 @@ fn check_companion(loc: &Loc<'_>, field: Field<'_>, _: &Context, sink: &mut Sink
             sink.emit(
                 Code::TransliterationNotAscii,
                 loc,
-                about(loc, &[" is the ASCII transliteration and must contain only ASCII characters."]),
+                Wording::About(" is the ASCII transliteration and must contain only ASCII characters."),
             );
         }
     }
@@ -55,12 +56,10 @@ pub(crate) fn check_pair(
             sink.emit_suggesting(
                 Code::TransliterationRequired,
                 companion_loc,
-                [
+                Wording::Named(
                     "The value has non-ASCII characters; add `",
-                    member_name(companion_loc),
                     "` with its transliteration in ASCII letters.",
-                ]
-                .concat(),
+                ),
                 || ascii_fold(b),
             );
         }
