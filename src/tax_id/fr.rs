@@ -97,4 +97,13 @@ mod tests {
         assert_eq!(NIR.check("253072C07300443", None), Err(Fault::Format));
         assert_eq!(NIR.check("6546546546546703", None), Err(Fault::Length));
     }
+
+    /// A letter in the first five characters or after the department is a format fault, even
+    /// when the other part is all digits (python-stdnum 2.2's answers; mutation testing, tax
+    /// 7/16: the two tests' `||` made `&&` passed).
+    #[test]
+    fn letters_outside_the_department() {
+        assert_eq!(NIR.check("X95109912611193", None), Err(Fault::Format));
+        assert_eq!(NIR.check("2951099126111X3", None), Err(Fault::Format));
+    }
 }
