@@ -587,8 +587,9 @@ impl PathKey {
             };
             // The `/` is 0; then the name, as far as the window reaches.
             n += 1;
-            for (slot, b) in window.iter_mut().skip(n).zip(name.bytes()) {
-                *slot = b;
+            if let Some(room) = window.get_mut(n..) {
+                let take = room.len().min(name.len());
+                room[..take].copy_from_slice(&name.as_bytes()[..take]);
             }
             n += name.len();
             if n >= 16 {
