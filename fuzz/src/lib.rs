@@ -345,7 +345,7 @@ pub fn check_report(report: &Report, input: &Input<'_>) {
         if (v.severity == Severity::Warning) != v.status.is_none() {
             fail(format!("{}: a warning has no status and an error has one", v.code));
         }
-        if v.message.trim().is_empty() {
+        if v.message().trim().is_empty() {
             fail(format!("{} at {:?} has an empty message", v.code, v.path()));
         }
         if !input.options.suggest && v.suggestion.is_some() {
