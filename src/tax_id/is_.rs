@@ -52,4 +52,11 @@ mod tests {
         assert_eq!(KENNITALA.check("320174-3399", None), Err(Fault::Component));
         assert_eq!(KENNITALA.check("120174-3391", None), Err(Fault::Format));
     }
+
+    /// A company's day is 40 more than the day: 40 is day 0, which does not exist
+    /// (python-stdnum 2.2's answer; mutation testing, tax 9/16: `day - 40` made `day / 40` passed).
+    #[test]
+    fn day_forty_is_day_zero() {
+        assert_eq!(KENNITALA.check("4001700029", None), Err(Fault::Component));
+    }
 }

@@ -120,4 +120,18 @@ mod tests {
         assert_eq!(CODICE_FISCALE.check("rccmnl 83s18 d969h", None), Ok(()));
         assert_eq!(CODICE_FISCALE.check("CNTCHR83T41D969D", None), Ok(()));
     }
+
+    /// The birth date is the day the digits and the month letter say, in 1920-2019: 30 February
+    /// does not exist, 10 January does, 29 February 2000 does (python-stdnum 2.2's answers, the
+    /// check letters computed by it); a partita IVA of zeros is malformed. Mutation testing, tax
+    /// 9/16: the digits' values, the day's tens, the month's index and the century's choice
+    /// changed, and the partita IVA's `||` made `&&`, passed.
+    #[test]
+    fn birth_dates_and_a_partita_iva_of_zeros() {
+        assert_eq!(CODICE_FISCALE.check("RCCMNL83B30D969F", None), Err(Fault::Component));
+        assert_eq!(CODICE_FISCALE.check("RCCMNL83A10D969E", None), Ok(()));
+        assert_eq!(CODICE_FISCALE.check("RCCMNL00B29D969D", None), Ok(()));
+        assert_eq!(CODICE_FISCALE.check("RCCMNL01B29D969E", None), Err(Fault::Component));
+        assert_eq!(CODICE_FISCALE.check("00000000000", None), Err(Fault::Format));
+    }
 }
