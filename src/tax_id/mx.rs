@@ -153,4 +153,12 @@ mod tests {
         assert_eq!(CURP.check("BOXW310820HXXRXN09", None), Err(Fault::Component));
         assert_eq!(CURP.check("BOXW310820HNERXN0", None), Err(Fault::Length));
     }
+
+    /// `&` is a name letter, not a serial character (python-stdnum 2.2's answers; mutation
+    /// testing, tax 10/16: `is_serial_char` answering true passed).
+    #[test]
+    fn an_ampersand_is_no_serial_character() {
+        assert_eq!(RFC.check("GODE561231G&8", None), Err(Fault::Format));
+        assert_eq!(CURP.check("BOXW310820HNERXN&9", None), Err(Fault::Format));
+    }
 }
